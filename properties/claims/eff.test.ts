@@ -1,0 +1,4 @@
+import { effClaims } from '../../src/claims/eff/index.ts';
+import { claimTests } from './claim-tests.ts';
+
+claimTests('eff', effClaims);

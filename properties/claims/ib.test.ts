@@ -1,0 +1,4 @@
+import { ibClaims } from '../../src/claims/ib/index.ts';
+import { claimTests } from './claim-tests.ts';
+
+claimTests('ib', ibClaims);

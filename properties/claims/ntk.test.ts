@@ -1,0 +1,4 @@
+import { ntkClaims } from '../../src/claims/ntk/index.ts';
+import { claimTests } from './claim-tests.ts';
+
+claimTests('ntk', ntkClaims);

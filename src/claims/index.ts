@@ -1,0 +1,3 @@
+export * from './claim.ts';
+export * from './assert.ts';
+export { registry, findClaim, selectClaims } from './registry.ts';

@@ -1,0 +1,55 @@
+/**
+ * The live table of `gan-claims run`: one line per finished claim (id, status, runs, time). On a
+ * TTY a status line below shows the running claims and their latest progress message; a non-TTY
+ * (CI) gets plain lines only.
+ */
+import type { ClaimResult } from '../runner/result.ts';
+
+const ICON: Record<string, string> = { holds: '✓', refuted: '✗', error: '!', skipped: '-' };
+
+export class LiveTable {
+  private running = new Map<string, string>();
+  private readonly tty: boolean;
+  private readonly width: number;
+
+  constructor(private readonly out: NodeJS.WriteStream, private readonly idWidth: number) {
+    this.tty = !!out.isTTY && process.env['CI'] !== 'true';
+    this.width = out.columns ?? 100;
+  }
+
+  start(id: string): void {
+    this.running.set(id, '');
+    this.status();
+  }
+
+  progress(id: string, message: string): void {
+    if (!this.tty) return;
+    this.running.set(id, message);
+    this.status();
+  }
+
+  result(r: ClaimResult): void {
+    this.running.delete(r.id);
+    const expectNote = r.passed ? (r.expect === 'refuted' ? ' (expected refuted)' : '') : `  ← expected ${r.expect}`;
+    const line = `${r.passed ? ICON[r.status] : '✗'} ${r.id.padEnd(this.idWidth)}  ${r.status.padEnd(8)} ${String(r.numRuns).padStart(5)} runs ${(r.durationMs / 1000).toFixed(2).padStart(8)} s${expectNote}`;
+    this.clear();
+    this.out.write(`${line}\n`);
+    if (!r.passed && r.message) this.out.write(`    ${r.message.split('\n')[0]}\n    replay: ${r.replay}\n`);
+    this.status();
+  }
+
+  done(): void {
+    this.clear();
+  }
+
+  private clear(): void {
+    if (this.tty) this.out.write('\r\x1b[K');
+  }
+
+  private status(): void {
+    if (!this.tty || this.running.size === 0) return;
+    const parts = [...this.running].map(([id, m]) => (m ? `${id}: ${m}` : id));
+    this.clear();
+    this.out.write(`  running: ${parts.join(' | ')}`.slice(0, this.width - 1));
+  }
+}

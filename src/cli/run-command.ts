@@ -1,0 +1,79 @@
+/** `gan-claims run` and `gan-claims replay`: run claims, print the live table, write the report. */
+import path from 'node:path';
+import type { Claim } from '../claims/claim.ts';
+import { buildReport, type Report } from '../report/report.ts';
+import { writeReportDir } from '../report/write.ts';
+import { runMany } from '../runner/run-many.ts';
+import { applyShard, parseShard } from '../runner/shard.ts';
+import { knownSystems, allClaims, parseImplSpec } from '../runner/load.ts';
+import type { ClaimTask } from '../runner/task.ts';
+import { UsageError } from '../runner/usage-error.ts';
+import { LiveTable } from './live-table.ts';
+import { parseBackend, parsePositiveInt, parseSeed, parseTier, parseWorkers } from './options.ts';
+import { resolveSelection } from './select.ts';
+
+export interface RunFlags {
+  tier?: string;
+  seed?: string;
+  runs?: string;
+  workers?: string;
+  shard?: string;
+  out?: string;
+  json?: boolean;
+  junit?: string;
+  claims?: string[];
+  impl?: string[];
+  backend?: string;
+  path?: string;
+}
+
+export const DEFAULT_OUT = 'gan-claims-report';
+
+/** Runs the selected claims; returns the process exit code (0 all as expected, 1 otherwise). */
+export async function runCommand(patterns: string[], flags: RunFlags, mode: 'run' | 'replay' = 'run'): Promise<number> {
+  const started = new Date();
+  const tier = mode === 'replay' ? 'all' : parseTier(flags.tier);
+  const globalSeed = parseSeed(flags.seed);
+  const runs = parsePositiveInt('--runs', flags.runs);
+  const workers = parseWorkers(flags.workers);
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+  const claimFiles = flags.claims ?? [];
+  const implSpecs = flags.impl ?? [];
+  const options = { backend: parseBackend(flags.backend) };
+  const systems = knownSystems(await allClaims(claimFiles));
+  implSpecs.forEach((s) => parseImplSpec(s, systems));
+
+  let selected: Claim[] = await resolveSelection(patterns, tier, claimFiles);
+  if (mode === 'replay') {
+    selected = selected.filter((c) => c.id === patterns[0]);
+    if (selected.length !== 1) throw new UsageError(`replay: unknown claim id '${patterns[0]}'`);
+  }
+  selected = applyShard(selected, shard);
+
+  // With --json, stdout carries the report JSON only; the table goes to stderr.
+  const log = flags.json ? process.stderr : process.stdout;
+  const out = path.resolve(flags.out ?? DEFAULT_OUT);
+  log.write(`gan-claims ${mode} · global seed ${globalSeed} · ${selected.length} claim(s) · tier ${tier}` +
+    `${shard ? ` · shard ${shard.index}/${shard.count}` : ''} · ${Math.min(workers, Math.max(1, selected.length))} worker(s)\n`);
+  const table = new LiveTable(log, Math.max(8, ...selected.map((c) => c.id.length)));
+  const tasks: ClaimTask[] = selected.map((c) => ({
+    id: c.id, globalSeed, runs, path: flags.path, claimFiles, implSpecs, options, cwd: process.cwd(),
+  }));
+  const results = await runMany(tasks, {
+    workers,
+    onStart: (id) => table.start(id),
+    onProgress: (id, m) => table.progress(id, m),
+    onResult: (r) => table.result(r),
+  });
+  table.done();
+
+  const report: Report = buildReport(results, globalSeed, started, {
+    patterns, tier, runs, shard: flags.shard, workers, claimFiles, impls: implSpecs, options,
+  });
+  await writeReportDir(report, out, flags.junit ? path.resolve(flags.junit) : undefined);
+  const s = report.summary;
+  log.write(`\n${s.passed} of ${s.total} claims as expected (${s.holds} hold, ${s.refuted} refuted, ${s.error} error, ${s.skipped} skipped) · ` +
+    `global seed ${globalSeed} · report in ${path.relative(process.cwd(), out) || '.'}/\n`);
+  if (flags.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+  return s.failed === 0 ? 0 : 1;
+}

@@ -1,0 +1,2 @@
+export { Rng } from './rng.ts';
+export { deriveSeed, DEFAULT_SEED } from './seed.ts';

@@ -1,0 +1,14 @@
+/** Vega-Lite spec → SVG string, headless (vega's 'none' renderer; no canvas or browser needed). */
+import * as vega from 'vega';
+import * as vegaLite from 'vega-lite';
+import type { VegaLiteSpec } from '../claims/claim.ts';
+
+export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
+  const compiled = vegaLite.compile(spec as unknown as vegaLite.TopLevelSpec).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}

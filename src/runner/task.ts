@@ -1,0 +1,12 @@
+/** What the main thread sends a worker for one claim: plain, structured-cloneable data. */
+export interface ClaimTask {
+  id: string;
+  globalSeed: number;
+  runs?: number;
+  path?: string;
+  claimFiles: string[];
+  implSpecs: string[];
+  options: Record<string, string>;
+  /** Working directory of the CLI (user paths are relative to it). */
+  cwd: string;
+}

@@ -68,12 +68,15 @@ function runProperty(claim: PropertyClaim, ctx: ClaimContext, opts: RunOptions):
   const agg = new EvidenceAggregate();
   let failed = false;
   let calls = 0;
+  // Whether the most recent failing call returned false (fast-check wraps that in its own Error).
+  let falseReturned = false;
   const prop = fc.property(claim.arbitrary, (input: unknown) => {
     calls++;
     try {
       const r = claim.check(input, ctx);
       if (r === false) {
         failed = true;
+        falseReturned = true;
         return false;
       }
       // Aggregate only over the generation phase: shrinking explores inputs near the failure.
@@ -81,6 +84,7 @@ function runProperty(claim: PropertyClaim, ctx: ClaimContext, opts: RunOptions):
       return true;
     } catch (e) {
       failed = true;
+      falseReturned = false;
       throw e;
     }
   });
@@ -91,8 +95,9 @@ function runProperty(claim: PropertyClaim, ctx: ClaimContext, opts: RunOptions):
     return { status, numRuns: details.numRuns, evidence };
   }
   const err = details.errorInstance;
-  const status: Status = err === undefined || isViolation(err) ? 'refuted' : 'error';
-  const message = err instanceof Error ? err.message : 'the check returned false';
+  const refuted = err === undefined || isViolation(err) || falseReturned;
+  const status: Status = refuted ? 'refuted' : 'error';
+  const message = falseReturned ? 'the check returned false' : err instanceof Error ? err.message : String(err);
   const violation = err instanceof Error && 'details' in err ? jsonSafe((err as { details: unknown }).details) : undefined;
   return {
     status,

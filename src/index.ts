@@ -1,0 +1,15 @@
+/**
+ * gan-claims as a library: the registry and runner, claim constructors and check helpers,
+ * arbitraries' building blocks, and each system's interface, so a project can check its own
+ * implementation against the papers' statements (see examples/).
+ */
+export * from './claims/index.ts';
+export { runClaim, runMany, DEFAULT_RUNS, replayCommand, allClaims, loadClaimFiles, type ClaimResult, type Status, type RunOptions } from './runner/index.ts';
+export { buildReport, writeReportDir, renderMarkdown, type Report } from './report/index.ts';
+export { Rng, deriveSeed, DEFAULT_SEED } from './random/index.ts';
+export * as linalg from './linalg/index.ts';
+export * as integrators from './integrators/index.ts';
+export * as dirac from './systems/dirac-gan/index.ts';
+export type { Kernel } from './kernels/kernel.ts';
+export { default as fc } from 'fast-check';
+export { main as cli } from './cli/main.ts';

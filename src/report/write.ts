@@ -13,7 +13,7 @@ export async function writeReportDir(report: Report, dir: string, junitFile?: st
     for (const f of r.figures ?? []) {
       const file = path.join(dir, figureFile(r.id, f.name));
       try {
-        await writeFile(file, await renderSvg(f.spec));
+        await writeFile(file, await renderSvg({ title: f.title, ...f.spec }));
         written.push(file);
       } catch (e) {
         // A figure that fails to render is reported, never fatal: the claim's verdict stands.

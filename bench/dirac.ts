@@ -7,12 +7,15 @@
 import { Rk4 } from '../src/integrators/rk4.ts';
 import { diracGan } from '../src/systems/dirac-gan/index.ts';
 import { peersEnabled, runPeer } from './peer.ts';
+import { peakNote } from './peak.ts';
 import type { BenchRow } from './run.ts';
 
 const DT = 1e-3;
 const T = 10;
 const N_BETA = 200;
 const REPEATS = 3;
+/** Floating-point operations per RK4 step of the 2-D linear field: 4 evaluations × 3 + 4 stage updates × 2·2 + the final combination 2·6. */
+const FLOP_PER_STEP = 4 * 3 + 4 * 4 + 12;
 
 function sweep(): { seconds: number; theta: Float64Array } {
   const steps = Math.round(T / DT);
@@ -34,7 +37,7 @@ export async function bench(): Promise<BenchRow[]> {
   for (let r = 0; r < REPEATS; r++) best = Math.min(best, sweep().seconds);
   const betaSteps = (N_BETA * T) / DT;
   const ours = betaSteps / best;
-  const rows: BenchRow[] = [{ name: 'dirac RK4 sweep (200 β × 10⁴ steps), ours', value: ours, unit: 'β-steps/s', note: `best of ${REPEATS}: ${(best * 1000).toFixed(1)} ms` }];
+  const rows: BenchRow[] = [{ name: 'dirac RK4 sweep (200 β × 10⁴ steps), ours', value: ours, unit: 'β-steps/s', note: `best of ${REPEATS}: ${(best * 1000).toFixed(1)} ms; ${peakNote((ours * FLOP_PER_STEP) / 1e9)}` }];
   if (peersEnabled()) {
     const peer = runPeer('dirac_rk4.py');
     const p = peer.result?.['beta_steps_per_s'];

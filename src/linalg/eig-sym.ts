@@ -6,6 +6,7 @@
  */
 import { matrix, type Matrix } from './matrix.ts';
 import { checkSquare } from './check.ts';
+import { scaleInPlace, unitExponent } from './workspace.ts';
 
 export interface SymmetricEigen {
   /** Ascending. */
@@ -34,6 +35,9 @@ export function eigSym(A: Matrix): SymmetricEigen {
       a[i * n + j] = a[j * n + i] = 0.5 * (u + l);
     }
   }
+  // Unit scale (exact): the convergence test sums squares of entries, which underflow below ~1e-154.
+  const e = unitExponent(amax);
+  scaleInPlace(a, -e);
   const V = matrix(n, n);
   const v = V.data;
   for (let i = 0; i < n; i++) v[i * n + i] = 1;
@@ -91,5 +95,6 @@ export function eigSym(A: Matrix): SymmetricEigen {
     values[k] = a[src * n + src]!;
     for (let i = 0; i < n; i++) vectors.data[i * n + k] = v[i * n + src]!;
   }
+  scaleInPlace(values, e);
   return { values, vectors };
 }

@@ -14,7 +14,11 @@ export interface LU {
   perm: Int32Array;
   /** +1 or −1: parity of the row permutation. */
   sign: number;
-  /** True when a pivot is exactly zero or below n·eps·max|A|. */
+  /**
+   * True when a pivot is exactly zero or below n·eps times the largest entry of its column in A
+   * (column-relative, so a badly column-scaled but regular matrix is not called singular). Only
+   * solve/inv act on it; det uses the pivots as they are.
+   */
   singular: boolean;
 }
 
@@ -24,10 +28,9 @@ export function luFactor(A: Matrix): LU {
   const perm = new Int32Array(n);
   for (let i = 0; i < n; i++) perm[i] = i;
   let sign = 1;
-  let amax = 0;
-  for (let i = 0; i < lu.length; i++) amax = Math.max(amax, Math.abs(lu[i]!));
-  const tiny = n * Number.EPSILON * amax;
-  let singular = amax === 0 && n > 0;
+  const colMax = new Float64Array(n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) colMax[j] = Math.max(colMax[j]!, Math.abs(lu[i * n + j]!));
+  let singular = false;
   for (let k = 0; k < n; k++) {
     let p = k;
     let best = Math.abs(lu[k * n + k]!);
@@ -43,7 +46,8 @@ export function luFactor(A: Matrix): LU {
       sign = -sign;
     }
     const piv = lu[k * n + k]!;
-    if (best <= tiny) { singular = true; continue; }
+    if (best <= n * Number.EPSILON * colMax[k]!) singular = true;
+    if (piv === 0) continue;
     for (let i = k + 1; i < n; i++) {
       const f = (lu[i * n + k]! /= piv);
       if (f === 0) continue;
@@ -71,6 +75,7 @@ function luSolveColumn(f: LU, x: Float64Array): void {
 /** Solves A x = b (b a vector) or A X = B (B a matrix). Singular (to working precision) A → RangeError. */
 export function solve(A: Matrix, b: Float64Array): Float64Array;
 export function solve(A: Matrix, b: Matrix): Matrix;
+export function solve(A: Matrix, b: Float64Array | Matrix): Float64Array | Matrix;
 export function solve(A: Matrix, b: Float64Array | Matrix): Float64Array | Matrix {
   checkSquare('solve', 'A', A);
   const n = A.rows;
@@ -115,7 +120,8 @@ export function det(A: Matrix): number {
   const f = luFactor(A);
   let d = f.sign;
   for (let i = 0; i < f.n; i++) d *= f.lu[i * f.n + i]!;
-  return d;
+  return d === 0 ? 0 : d; // no −0
+
 }
 
 /** log|det A| and the sign of det A (sign 0 and logAbsDet −∞ for an exactly singular A); no overflow for large n. */

@@ -7,6 +7,7 @@
  */
 import { matrix, type Matrix } from './matrix.ts';
 import { checkMatrix } from './check.ts';
+import { maxAbs, scaleInPlace, unitExponent } from './workspace.ts';
 
 export interface SVD {
   /** m×k, orthonormal columns (k = min(m, n)). */
@@ -32,6 +33,9 @@ function svdTall(m: number, n: number, data: Float64Array, swap: boolean): SVD {
   // Work column-major: column j of A is w[j*m .. j*m+m).
   const w = new Float64Array(m * n);
   for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) w[j * m + i] = data[i * n + j]!;
+  // Unit scale (exact): column inner products square the entries.
+  const e = unitExponent(maxAbs(w));
+  scaleInPlace(w, -e);
   const v = new Float64Array(n * n); // column-major too
   for (let j = 0; j < n; j++) v[j * n + j] = 1;
   const tol = Number.EPSILON * m;
@@ -90,6 +94,7 @@ function svdTall(m: number, n: number, data: Float64Array, swap: boolean): SVD {
       filled.push(k);
     }
   }
+  scaleInPlace(S, e);
   // Rank-deficient: complete U with orthonormal columns (Gram–Schmidt on unit vectors) so UᵀU = I.
   for (let k = 0; k < n; k++) {
     if (filled.includes(k)) continue;

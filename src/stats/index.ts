@@ -1,0 +1,13 @@
+/** Public face of the statistics module: hypothesis tests with p-values and effect sizes, and the distributions behind them. */
+export type { Alternative } from './check.ts';
+export { mean, median, std, quantile } from './descriptive.ts';
+export { normalCdf, normalSf, normalQuantile, binomialPmf, binomialCdf, binomialSf, studentTCdf } from './distributions.ts';
+export { lgamma, erf, erfc, incompleteBeta } from './special.ts';
+export { rankWithTies } from './ranks.ts';
+export { signTest, type SignTestResult } from './sign-test.ts';
+export { wilcoxonSignedRank, WILCOXON_EXACT_MAX_N, type WilcoxonResult } from './wilcoxon.ts';
+export { mannWhitneyU, MANN_WHITNEY_EXACT_MAX_N, type MannWhitneyResult } from './mann-whitney.ts';
+export { bootstrapCI, type BootstrapOptions, type BootstrapCI } from './bootstrap.ts';
+export { pearson, spearman, type CorrelationResult } from './correlation.ts';
+export { linearFit, type LinearFit } from './linear-fit.ts';
+export { pairedT, type PairedTResult } from './paired-t.ts';

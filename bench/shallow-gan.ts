@@ -1,0 +1,41 @@
+/**
+ * Shallow ReLU GAN speed (000 §5.1 experiments, float64 hand-written gradients):
+ * - training steps per second (one D step + one G step, batch 64, 1-D mix3, RMSProp) at H = 128 and 2048;
+ * - the time of the full width × γ × learning-rate sweep of ib.width-hurts (slow tier): measured
+ *   steps/s at each width of the sweep (both datasets), times the sweep's step count
+ *   (steps × |lr grid| × seeds × |γ| per width and dataset). It is a projection from measured
+ *   rates, not a run of the sweep (which takes hours on this hardware); the note says so.
+ */
+import type { BenchRow } from './run.ts';
+import { grid2d, mix3, trainGan, type GaussianMixtureNd } from '../src/systems/shallow-relu-gan/index.ts';
+import { WIDTH_HURTS_SLOW } from '../src/claims/ib/width-hurts.ts';
+
+function stepsPerSecond(data: GaussianMixtureNd, H: number, batch: number): number {
+  // Warm up the JIT, then time enough steps for ~1 s of work.
+  trainGan({ data, H, alpha: 1, init: 'he', lr: 1e-4, gamma: 0.9, batch, steps: 20, seed: 1 });
+  const steps = Math.max(20, Math.round(400_000 / H));
+  const t0 = performance.now();
+  trainGan({ data, H, alpha: 1, init: 'he', lr: 1e-4, gamma: 0.9, batch, steps, seed: 2 });
+  return steps / ((performance.now() - t0) / 1000);
+}
+
+export async function bench(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const H of [128, 2048]) {
+    rows.push({ name: `shallow GAN steps/s (mix3, H = ${H}, batch 64)`, value: stepsPerSecond(mix3(), H, 64), unit: '1/s', note: 'float64, one D + one G step per step, RMSProp' });
+  }
+  const p = WIDTH_HURTS_SLOW;
+  let seconds = 0;
+  for (const name of p.datasets) {
+    const data = name === 'mix3' ? mix3() : grid2d();
+    for (const H of p.widths) {
+      const sps = stepsPerSecond(data, H, p.batch);
+      seconds += (p.steps * p.lrGrid.length * p.seeds * p.gammas.length) / sps;
+    }
+  }
+  rows.push({
+    name: 'ib.width-hurts full sweep time (projected)', value: seconds, unit: 's',
+    note: `widths ${p.widths.join('/')} × γ ${p.gammas.join('/')} × ${p.lrGrid.length} lrs × ${p.seeds} seeds × ${p.steps} steps × ${p.datasets.join('+')}; measured steps/s per width × step count, one core`,
+  });
+  return rows;
+}

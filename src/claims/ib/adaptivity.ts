@@ -1,0 +1,65 @@
+/**
+ * ib.adaptivity — 000 §5.1: "there is a clear difference in the trend between γ < 1 (even if γ is
+ * very close to 1) and γ = 1 … adaptivity in the optimizer help improve GAN performance": RMSProp
+ * with γ < 1 beats γ = 1 (the SGD end) at tuned learning rates.
+ *
+ * Decision, per (dataset, H, γ < 1): one-sided paired Wilcoxon (pairs = seeds, α = 0.05 each) of
+ * KL(γ = 1) > KL(γ); all must hold.
+ */
+import { experiment, type ExperimentClaim } from '../claim.ts';
+import { PAPER_LR_GRID, pairedWorse, summary, tune, type DatasetName, type SweepParams } from './gan-sweep.ts';
+
+const TEST_ALPHA = 0.05;
+
+interface AdaptParams extends SweepParams { datasets: DatasetName[]; widths: number[]; gammas: number[] }
+
+/** Slow tier scaled to one contended CPU core (~10 min): mix3, H = 128, γ = 0.9 vs SGD, the paper's lr grid, 5 seeds, 3000 steps. */
+const SLOW: AdaptParams = { datasets: ['mix3'], widths: [128], gammas: [0.9], lrGrid: PAPER_LR_GRID, seeds: 5, steps: 3000, batch: 64, evalN: 10000 };
+const REDUCED: AdaptParams = { datasets: ['mix3'], widths: [64], gammas: [0.9], lrGrid: [-3.5, -3], seeds: 6, steps: 600, batch: 32, evalN: 4000 };
+
+export function makeAdaptivity(id: string, tier: 'fast' | 'slow', p: AdaptParams, expect: 'holds' | 'refuted' = 'holds', notes?: string): ExperimentClaim {
+  return experiment({
+    id,
+    source: { paper: '000_cdda2fe4dacffe72.txt', where: '§5.1 (and Fig. 3a, RMSProp vs SGD)' },
+    statement: 'In addition, there is a clear difference in the trend between γ < 1 (even if γ is very close to 1) and γ = 1 (Appendix B), which correspond to RMSProp with different parameters and SGD. This confirms the argument in Liu et al. [2019] that adaptivity in the optimizer help improve GAN performance.',
+    checks: `Datasets ${p.datasets.join(', ')}, widths ${p.widths.join(', ')} (G and D), γ ∈ {${p.gammas.join(', ')}} vs γ = 1 (SGD); lr tuned per setting over 10^{${p.lrGrid.join(', ')}} by mean KL; ${p.seeds} seeds, ${p.steps} steps, batch ${p.batch}. For every (dataset, H, γ): one-sided paired Wilcoxon (α = ${TEST_ALPHA}) finds KL(γ = 1) > KL(γ).`,
+    tier, kind: 'statistical', expect,
+    ...(notes ? { notes } : {}),
+    systems: ['shallow-relu-gan'],
+    run: (ctx) => {
+      const seeds = Array.from({ length: p.seeds }, () => ctx.rng.int(2 ** 31 - 1));
+      const blocks: Record<string, unknown>[] = [];
+      const rows: Record<string, unknown>[] = [];
+      let holds = true;
+      for (const data of p.datasets) for (const H of p.widths) {
+        const sgd = tune({ data, H, gamma: 1, alpha: 1 }, seeds, p, ctx.progress);
+        rows.push(summary(sgd));
+        for (const gamma of p.gammas) {
+          const rms = tune({ data, H, gamma, alpha: 1 }, seeds, p, ctx.progress);
+          rows.push(summary(rms));
+          const t = pairedWorse(sgd, rms, 'kl');
+          const ok = t.pValue < TEST_ALPHA;
+          holds &&= ok;
+          blocks.push({ data, H, gamma, klSgdVsRmsprop: t, holds: ok });
+        }
+      }
+      const fig = rows.flatMap((r) => (r.klBySeed as number[]).map((kl) => ({ setting: `${r.data} H=${r.H}`, gamma: String(r.gamma), kl })));
+      return {
+        holds,
+        numRuns: rows.length * p.lrGrid.length * p.seeds,
+        figures: [{ name: 'kl-vs-gamma', title: 'KL at the tuned learning rate: RMSProp γ < 1 vs γ = 1 (SGD); points: seeds', spec: { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', width: 240, height: 200, data: { values: fig }, facet: { column: { field: 'setting', type: 'nominal' } }, spec: { width: 200, height: 200, mark: { type: 'point', opacity: 0.6 }, encoding: { x: { field: 'gamma', type: 'nominal', title: 'γ' }, y: { field: 'kl', type: 'quantitative', title: 'KL' } } } } }],
+        evidence: { setup: { datasets: p.datasets, widths: p.widths, gammas: p.gammas, lrGridLog10: p.lrGrid, seeds: p.seeds, steps: p.steps, batch: p.batch, evalN: p.evalN, optimizer: 'RMSProp s ← γs + (1−γ)g², ε = 1e-8; γ = 1 is plain SGD', test: `one-sided paired Wilcoxon, α = ${TEST_ALPHA} each` }, blocks, settings: rows },
+      };
+    },
+  });
+}
+
+export const ibAdaptivity = makeAdaptivity('ib.adaptivity', 'slow', SLOW, 'refuted',
+  'Measured (default seed, 2026-11-22, 19 min on 2 shared cores; fixtures/ib/slow/ib.adaptivity.json): at tuned rates RMSProp '
+  + 'γ = 0.9 (best lr 1e-4) has the lower mean KL, 0.79 vs 0.89 for SGD (best lr 1e-3.5), on 4 of 5 seeds, and fewer mode '
+  + 'mixtures (0.22 vs 0.39), but the one-sided Wilcoxon test gives p = 0.16 with 5 seeds (rank-biserial 0.6), so the direction '
+  + 'is seen but not significant at this scale (H = 128, 3000 steps, mix3 only).');
+export const ibAdaptivityReduced = makeAdaptivity('ib.adaptivity.reduced', 'fast', REDUCED, 'refuted',
+  'At the reduced scale (H = 64, 600 steps, 6 seeds) RMSProp γ = 0.9 has the lower KL on 5 of 6 seeds (mean 0.88 vs 1.70, '
+  + 'rank-biserial 0.71) but the one-sided Wilcoxon test does not reach 0.05 (p = 0.078), so the decision is "not shown"; the '
+  + 'seed count was not raised to make it pass. Other global seeds may flip this reduced verdict. The slow tier decides the claim.');

@@ -1,0 +1,7 @@
+/** Piecewise-monotone 1-D generators, Gaussian-mixture targets and their optimal generators (000 §3). */
+export * from './normal.ts';
+export * from './mixture.ts';
+export * from './polytonic.ts';
+export * from './optimal.ts';
+export * from './steep.ts';
+export * from './quadrature.ts';

@@ -1,0 +1,119 @@
+/**
+ * eff.critical-regularization — 001 §V, Figs. 8, 9 (and App. F, Fig. 19 for tanh). The gradient
+ * regulariser eq. 28 (in its reduced form eq. 29) with strength β: mode collapse is U-shaped in β —
+ * too little leaves the oscillating collapse, too much damps the dynamics — with a "critical" β in
+ * between that beats both ends.
+ *
+ * Test (stated in advance): β on a log grid; per β, S seeds. The interior β with the lowest mean
+ * metric over the first third of the seeds ("selection" seeds) is β*; on the remaining seeds
+ * ("test" seeds) one-sided Mann–Whitney tests ask whether the metric at β* is lower than at the
+ * smallest and at the largest β; the U shape holds if both p-values are below α/2 (Bonferroni,
+ * α = 0.05). Selecting and testing on disjoint seeds keeps the test honest.
+ *
+ * Our β scale: explicit discriminator steps on eq. 29 are stable only for α_D·4β ≲ 2 (see
+ * particle-setup.ts), so with α_D = 0.1 the grid stays below that bound; the paper's β = 100
+ * (Fig. 8) presumes a smaller α_D that the paper does not give.
+ */
+import { experiment, type ClaimContext } from '../claim.ts';
+import { runGrid, type Alg1Config } from '../../systems/particle-gan/index.ts';
+import { mannWhitneyU } from '../../stats/index.ts';
+import { baseConfig, describe } from './particle-setup.ts';
+import { HALF_LOG8 } from './phase-diagram.ts';
+import { withReason } from './outcome.ts';
+
+
+const ALPHA = 0.05;
+
+interface RegSpec { phi: number; nDisc: number; N: number; H: number; iters: number; betas: number[]; seeds: number; avg: number; disc: 'relu' | 'tanh' }
+
+const FULL: RegSpec = { phi: 0.275, nDisc: 5, N: 200, H: 1024, iters: 1600, betas: [0, 0.01, 0.1, 0.3, 1, 3], seeds: 5, avg: 4, disc: 'relu' };
+const REDUCED: RegSpec = { phi: 0.275, nDisc: 5, N: 60, H: 256, iters: 400, betas: [0, 0.3, 3], seeds: 5, avg: 4, disc: 'relu' };
+
+async function sweep(spec: RegSpec, ctx: ClaimContext) {
+  const keep = Array.from({ length: spec.avg }, (_, n) => spec.iters - 20 * n);
+  const base = ctx.rng.nextU32();
+  const cfgs: Alg1Config[] = [];
+  for (const beta of spec.betas) for (let s = 0; s < spec.seeds; s++) {
+    cfgs.push(baseConfig({ seed: base + s, N: spec.N, H: spec.H, iters: spec.iters, nDisc: spec.nDisc, phi: spec.phi, beta, recordEvery: 20, disc: spec.disc }));
+  }
+  const res = await runGrid(cfgs, { keep, onDone: (d, t) => { if (d % 5 === 0 || d === t) ctx.progress(`${d}/${t} runs`); } });
+  const per = spec.betas.map((beta, i) => ({ beta, metrics: res.slice(i * spec.seeds, (i + 1) * spec.seeds).map((r) => r.collapse), diverged: res.slice(i * spec.seeds, (i + 1) * spec.seeds).filter((r) => r.diverged).length }));
+  const nSel = Math.max(1, Math.floor(spec.seeds / 3));
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  let best = 1;
+  for (let i = 1; i + 1 < per.length; i++) if (mean(per[i]!.metrics.slice(0, nSel)) < mean(per[best]!.metrics.slice(0, nSel))) best = i;
+  const test = (i: number) => per[i]!.metrics.slice(nSel);
+  const low = mannWhitneyU(test(best), test(0), 'less');
+  const high = mannWhitneyU(test(best), test(per.length - 1), 'less');
+  const holds = low.pValue < ALPHA / 2 && high.pValue < ALPHA / 2;
+  return { per, best, nSel, low, high, holds, cfg: cfgs[0]! };
+}
+
+function uFigure(per: { beta: number; metrics: number[] }[]) {
+  const values = per.flatMap((p) => p.metrics.map((m, s) => ({ beta: p.beta === 0 ? 'β = 0' : p.beta, betaNum: p.beta || per[1]!.beta / 3, metric: m, seed: s })));
+  return {
+    name: 'fig9', title: 'Fig. 9 equivalent: mode collapse vs regulariser strength β (β = 0 drawn at the left edge)',
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v5.json', width: 420, height: 260,
+      layer: [
+        { data: { values }, mark: { type: 'point', opacity: 0.6 }, encoding: { x: { field: 'betaNum', type: 'quantitative', scale: { type: 'log' }, title: 'β' }, y: { field: 'metric', type: 'quantitative', title: 'mode-collapse metric', scale: { domain: [0, Math.log(8)] } } } },
+        { data: { values }, mark: { type: 'line', color: 'black' }, encoding: { x: { field: 'betaNum', type: 'quantitative' }, y: { aggregate: 'mean', field: 'metric', type: 'quantitative' } } },
+      ],
+    },
+  };
+}
+
+function evidence(spec: RegSpec, r: Awaited<ReturnType<typeof sweep>>) {
+  return {
+    setup: `${describe(r.cfg)}; β ∈ {${spec.betas.join(', ')}}, ${spec.seeds} seeds per β, metric averaged over iterations T − 20n, n < ${spec.avg}`,
+    test: `β* = argmin over interior β of the mean metric on seeds 1–${r.nSel}; one-sided Mann–Whitney on the other ${spec.seeds - r.nSel} seeds, β* vs smallest and vs largest β, each at α/2 = ${ALPHA / 2}`,
+    betaStar: spec.betas[r.best],
+    pVsSmallest: r.low.pValue, effectVsSmallest: r.low.effect,
+    pVsLargest: r.high.pValue, effectVsLargest: r.high.effect,
+    meanMetricPerBeta: Object.fromEntries(r.per.map((p) => [String(p.beta), p.metrics.reduce((a, b) => a + b, 0) / p.metrics.length])),
+    divergedPerBeta: Object.fromEntries(r.per.map((p) => [String(p.beta), p.diverged])),
+  };
+}
+
+const SOURCE = { paper: '001_cb8436cba21c199a.txt', where: '§V, Figs. 8–9, App. F Fig. 19' };
+const STATEMENT = 'Running model GAN experiments using different β values, we note regions corresponding to under and over-regularization, and an intermediate regime of critical regularization. In this regime, convergence is most efficiently achieved (Fig. 9). … 200 generator points are used, with g_2/g_1 = 0.275 and n_disc = 5 … halted after 1600 iterations.';
+
+export const effCriticalRegularization = experiment({
+  id: 'eff.critical-regularization', source: SOURCE, statement: STATEMENT, tier: 'slow', kind: 'statistical', expect: 'refuted', systems: ['particle-gan'],
+  notes: 'Refuted in our setup (run 2026-11-22, width 1024, 5 seeds per β): mean metric β = 0: 1.87, 0.01: 1.94, 0.1: 1.74, 0.3: 0.0019, 1: 0.0013, 3: 0.0008 — regularisation cures the collapse above β ≈ 0.3 but the metric keeps falling up to the largest β the explicit discriminator step tolerates (α_D·4β ≲ 2 at α_D = 0.1); β* = 0.3 beats β = 0 (Mann–Whitney p = 0.014) but not β = 3 (p = 0.94). No over-regularised branch appears in the metric after 1600 iterations; beyond the bound the discriminator diverges (β = 100 at iteration 2, see eff.critical-regularization.fig8), an integration instability rather than over-damping. The paper does not give α_D.',
+  checks: `g₂/g₁ = 0.275, n_disc = 5, N = 200, width 1024 (2048 in the paper; halved for time on the 2-core machine), 1600 iterations, β ∈ {${FULL.betas.join(', ')}}, ${FULL.seeds} seeds each: U shape by the stated test (selection on 1 seed, one-sided Mann–Whitney on 4, Bonferroni α = 0.05).`,
+  run: async (ctx) => {
+    const r = await sweep(FULL, ctx);
+    return withReason({ holds: r.holds, evidence: evidence(FULL, r), numRuns: FULL.betas.length * FULL.seeds, figures: [uFigure(r.per)] }, () => `U test: β* = ${FULL.betas[r.best]}, p vs smallest β = ${r.low.pValue.toPrecision(3)}, p vs largest β = ${r.high.pValue.toPrecision(3)} (need both < ${ALPHA / 2})`);
+  },
+});
+
+export const effCriticalRegularizationReduced = experiment({
+  id: 'eff.critical-regularization.reduced', source: SOURCE, statement: STATEMENT, tier: 'fast', kind: 'statistical', expect: 'refuted', systems: ['particle-gan'],
+  notes: 'No U shape at reduced scale: regularisation cures the collapse (β = 0: metric 1.82; β = 0.3: 0.010; β = 3: 0.012) but the largest β allowed by the explicit-step stability bound (α_D·4β ≲ 2 at α_D = 0.1) converges as well as the intermediate one (Mann–Whitney p = 0.5), so no over-regularised regime appears in the metric after 400 iterations. Beyond the bound the discriminator diverges, which is an integration instability, not over-damping.',
+  checks: `Reduced: N = 60, width 256, 400 iterations, β ∈ {${REDUCED.betas.join(', ')}}, ${REDUCED.seeds} seeds each, the same test (selection on 1 seed, Mann–Whitney on 4).`,
+  run: async (ctx) => {
+    const r = await sweep(REDUCED, ctx);
+    return withReason({ holds: r.holds, evidence: evidence(REDUCED, r), numRuns: REDUCED.betas.length * REDUCED.seeds, figures: [uFigure(r.per)] }, () => `U test: β* = ${REDUCED.betas[r.best]}, p vs smallest β = ${r.low.pValue.toPrecision(3)}, p vs largest β = ${r.high.pValue.toPrecision(3)} (need both < ${ALPHA / 2})`);
+  },
+});
+
+export const effCriticalRegularizationFig8 = experiment({
+  id: 'eff.critical-regularization.fig8', source: { paper: '001_cb8436cba21c199a.txt', where: '§V, Fig. 8, footnote 35' },
+  statement: 'Incorporating this into the same setup used to produce mode collapse in Fig. 4 and repeating the procedure [35], we now observe convergence instead (Fig. 8). [35] Here, we set β = 100.',
+  tier: 'slow', kind: 'reproduction', expect: 'holds', systems: ['particle-gan'],
+  checks: 'g₂/g₁ = 1/5, n_disc = 5, N = 200, width 2048, 1600 iterations, with the regulariser at the β* the sweep of eff.critical-regularization\'s grid finds best at φ = 1/5 (β = 100 itself is beyond the explicit-step stability bound α_D·4β ≲ 2 at our α_D = 0.1; reported too): the final metric is below ½ log 8 and below the unregularised run\'s.',
+  run: async (ctx) => {
+    const betas = [0, 0.3, 1, 100];
+    const seed = ctx.rng.nextU32();
+    const cfgs = betas.map((beta) => baseConfig({ seed, phi: 0.2, beta, recordEvery: 20, iters: 1600, snapshotsAt: [0, 100, 400, 800, 1600] }));
+    const res = await runGrid(cfgs, { keep: [1600, 1580, 1560, 1540] });
+    const ev: Record<string, unknown> = { setup: describe(cfgs[0]!) };
+    betas.forEach((b, i) => { ev[`beta=${b}`] = { metric: res[i]!.collapse, diverged: res[i]!.diverged, divergedAt: res[i]!.divergedAt }; });
+    const bestIdx = res[1]!.collapse <= res[2]!.collapse ? 1 : 2;
+    ev.betaUsed = betas[bestIdx];
+    const holds = res[bestIdx]!.collapse < HALF_LOG8 && res[bestIdx]!.collapse < res[0]!.collapse;
+    const { snapshotFigure } = await import('./particle-setup.ts');
+    return withReason({ holds, evidence: ev, numRuns: betas.length, figures: [snapshotFigure('fig8', `Fig. 8 equivalent: g₂/g₁ = 1/5 with β = ${betas[bestIdx]}`, res[bestIdx]!)] }, () => `metric with β = ${betas[bestIdx]}: ${res[bestIdx]!.collapse.toFixed(3)} vs unregularised ${res[0]!.collapse.toFixed(3)} (need < ½ log 8 and below)`);
+  },
+});

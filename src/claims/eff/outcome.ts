@@ -1,0 +1,7 @@
+/** Attaches the one-line reason a refuted experiment reports (the runner shows evidence.reason as its message). */
+import type { ExperimentOutcome } from '../claim.ts';
+
+export function withReason(o: ExperimentOutcome, reason: () => string): ExperimentOutcome {
+  if (!o.holds) o.evidence = { reason: reason(), ...o.evidence };
+  return o;
+}

@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['properties/**/*.test.ts', 'examples/**/*.test.ts'],
     pool: 'threads',
+    setupFiles: ['ci/vitest.setup.ts'],
     // Claims are whole experiments: a reduced figure reproduction can take tens of seconds on 2 cores.
     testTimeout: 300_000,
     hookTimeout: 120_000,

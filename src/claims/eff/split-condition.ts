@@ -8,7 +8,7 @@
  *   1/2 − (g₁ − g₂)/(2g₂N) < p < 1/2 + (g₁ − g₂)/(2g₂N).
  * If instead p is the continuous shift of N evenly spaced particles (the figure's reading), N_L is
  * ⌈pN − ½⌉ rather than pN and the printed interval misclassifies a band of width ≤ 1/(2N) at each
- * end (`eff.split-condition.grid`, refuted); `eff.split-condition.corrected` checks the count form.
+ * end (`eff.split-condition.grid`, refuted); `eff.split-condition.grid.corrected` checks the count form.
  */
 import fc from 'fast-check';
 import { property } from '../claim.ts';
@@ -110,7 +110,7 @@ export const effSplitConditionGrid = property({
   ...common,
   id: 'eff.split-condition.grid',
   expect: 'refuted',
-  notes: 'With p the continuous shift of N evenly spaced particles, N_L = ⌈pN − ½⌉ ≠ pN; the printed interval then says "split" (or "no split") in bands of width up to 1/(2N) at its ends where the velocities say otherwise. See eff.split-condition.corrected for the exact finite-N condition g₂|N_R − N_L| < g₁ − g₂.',
+  notes: 'With p the continuous shift of N evenly spaced particles, N_L = ⌈pN − ½⌉ ≠ pN; the printed interval then says "split" (or "no split") in bands of width up to 1/(2N) at its ends where the velocities say otherwise. See eff.split-condition.grid.corrected for the exact finite-N condition g₂|N_R − N_L| < g₁ − g₂.',
   checks: 'N evenly spaced particles on [−pl, (1 − p)l] with p ∈ [0, 1] continuous and φ = 1/(1.25 + tN), t ∈ [0, 1] (half the instances within 1/N of an interval end; rounding ties at the ends skipped): split (from eq. 26 velocities) iff p lies in the printed interval. Expected to fail near the interval ends at finite N.',
   arbitrary: arb,
   check: ({ N, u, l, c, alphaG, nearEnd, delta, t }) => {
@@ -126,7 +126,7 @@ export const effSplitConditionGrid = property({
 
 export const effSplitConditionCorrected = property({
   ...common,
-  id: 'eff.split-condition.corrected',
+  id: 'eff.split-condition.grid.corrected',
   expect: 'holds',
   notes: 'Exact finite-N condition, from eq. 26 with ∇D = c·sign x: v_L < 0 ⟺ g₂(N_R − N_L) < g₁ − g₂ and v_R > 0 ⟺ g₂(N_L − N_R) < g₁ − g₂, i.e. g₂|N_R − N_L| < g₁ − g₂ (a side with no particle imposes nothing). It reduces to the printed interval when p = N_L/N.',
   checks: 'N evenly spaced particles on [−pl, (1 − p)l], p ∈ [0, 1] continuous, φ = 1/(1.25 + tN): the eq. 26 velocities split the cloud iff (N_L = 0 or g₂(N_R − N_L) < g₁ − g₂) and (N_R = 0 or g₂(N_L − N_R) < g₁ − g₂), with N_L, N_R counted (boundary ties skipped).',

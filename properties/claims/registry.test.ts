@@ -38,6 +38,12 @@ describe('registry', () => {
     expect(unknown).toEqual([]);
   });
 
+  test.skipIf(!existsSync(catalogFile))('every catalog id is registered (itself or through sub-ids)', () => {
+    const ids = registry.map((c) => c.id);
+    const missing = catalogIds().filter((k) => !ids.some((id) => id === k || id.startsWith(`${k}.`)));
+    expect(missing).toEqual([]);
+  });
+
   test('a .corrected claim has a registered, refuted parent', () => {
     for (const c of registry.filter((x) => x.id.endsWith('.corrected'))) {
       const parent = registry.find((p) => p.id === c.id.slice(0, -'.corrected'.length));

@@ -28,6 +28,14 @@ describe('gan-claims CLI', () => {
     for (const x of rows) for (const k of ['tier', 'kind', 'expect', 'source', 'statement']) expect(x).toHaveProperty(k);
   });
 
+  test('list --json through a pipe is complete (long output is flushed before exit) and covers the catalog', () => {
+    const r = cli('list', '--json');
+    expect(r.code).toBe(0);
+    const ids = (JSON.parse(r.out) as { id: string }[]).map((x) => x.id);
+    expect(r.out.length).toBeGreaterThan(65536);
+    expect(ids.length).toBeGreaterThanOrEqual(60);
+  });
+
   test.each([
     [['run', '--tier', 'medium'], /--tier/],
     [['run', 'no.such.claim'], /no\.such\.claim/],

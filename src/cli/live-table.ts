@@ -5,7 +5,6 @@
  */
 import type { ClaimResult } from '../runner/result.ts';
 
-const ICON: Record<string, string> = { holds: '✓', refuted: '✗', error: '!', skipped: '-' };
 
 export class LiveTable {
   private running = new Map<string, string>();
@@ -31,7 +30,8 @@ export class LiveTable {
   result(r: ClaimResult): void {
     this.running.delete(r.id);
     const expectNote = r.passed ? (r.expect === 'refuted' ? ' (expected refuted)' : '') : `  ← expected ${r.expect}`;
-    const line = `${r.passed ? ICON[r.status] : '✗'} ${r.id.padEnd(this.idWidth)}  ${r.status.padEnd(8)} ${String(r.numRuns).padStart(5)} runs ${(r.durationMs / 1000).toFixed(2).padStart(8)} s${expectNote}`;
+    const icon = r.status === 'skipped' ? '-' : r.passed ? '✓' : r.status === 'error' ? '!' : '✗';
+    const line = `${icon} ${r.id.padEnd(this.idWidth)}  ${r.status.padEnd(8)} ${String(r.numRuns).padStart(5)} runs ${(r.durationMs / 1000).toFixed(2).padStart(8)} s${expectNote}`;
     this.clear();
     this.out.write(`${line}\n`);
     if (!r.passed && r.message) this.out.write(`    ${r.message.split('\n')[0]}\n    replay: ${r.replay}\n`);

@@ -4,7 +4,8 @@ import * as vegaLite from 'vega-lite';
 import type { VegaLiteSpec } from '../claims/claim.ts';
 
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
-  const compiled = vegaLite.compile(spec as unknown as vegaLite.TopLevelSpec).spec;
+  // Vega-Lite's spec warnings would interleave with the live table; only errors are reported.
+  const compiled = vegaLite.compile(spec as unknown as vegaLite.TopLevelSpec, { logger: vega.logger(vega.Error) }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
   try {
     return await view.toSVG();

@@ -1,5 +1,5 @@
 /** Writes the report directory: report.json, report.md, junit.xml and figures/*.svg. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Report } from './report.ts';
 import { figureFile, renderMarkdown } from './markdown.ts';
@@ -7,6 +7,8 @@ import { writeJunit } from './junit.ts';
 import { renderSvg } from './svg.ts';
 
 export async function writeReportDir(report: Report, dir: string, junitFile?: string): Promise<string[]> {
+  // Figures of an earlier run in the same directory would be mistaken for this run's.
+  await rm(path.join(dir, 'figures'), { recursive: true, force: true });
   await mkdir(path.join(dir, 'figures'), { recursive: true });
   const written: string[] = [];
   for (const r of report.results) {

@@ -33,6 +33,11 @@ export interface SweepParams {
   evalN: number;
 }
 
+/** Per-seed training seeds drawn from the claim's Rng (paired tests match runs by these seeds). */
+export function drawSeeds(rng: { int(n: number): number }, n: number): number[] {
+  return Array.from({ length: n }, () => rng.int(2 ** 31 - 1));
+}
+
 export const PAPER_LR_GRID = [-6, -5.5, -5, -4.5, -4, -3.5, -3];
 
 export interface Cell {

@@ -8,7 +8,7 @@
  * Δμ(α_small) > Δμ(α = 1), each setting at its own tuned learning rate; all must hold.
  */
 import { experiment, type ExperimentClaim } from '../claim.ts';
-import { PAPER_LR_GRID, pairedWorse, summary, tune, type DatasetName, type SweepParams } from './gan-sweep.ts';
+import { PAPER_LR_GRID, pairedWorse, summary, tune, type DatasetName, type SweepParams, drawSeeds } from './gan-sweep.ts';
 
 const TEST_ALPHA = 0.05;
 const ALPHA_SMALL = 0.316;
@@ -29,7 +29,7 @@ export function makeInitScale(id: string, tier: 'fast' | 'slow', p: InitParams, 
     ...(notes ? { notes } : {}),
     systems: ['shallow-relu-gan'],
     run: (ctx) => {
-      const seeds = Array.from({ length: p.seeds }, () => ctx.rng.int(2 ** 31 - 1));
+      const seeds = drawSeeds(ctx.rng, p.seeds);
       const blocks: Record<string, unknown>[] = [];
       const rows: Record<string, unknown>[] = [];
       let holds = true;

@@ -15,6 +15,7 @@
  * needed). Effect sizes: rank-biserial correlation and the median ratio; the log–log slope against
  * H is reported next to the ≈ −1/2 of the catalog.
  */
+import { drawSeeds } from './gan-sweep.ts';
 import { experiment, type ExperimentClaim, type Figure } from '../claim.ts';
 import { trainRegression, mix3Mixture1D } from '../../systems/shallow-relu-gan/index.ts';
 import { monotoneOptimal } from '../../systems/generator-1d/index.ts';
@@ -69,7 +70,7 @@ function makeLazyWidth(id: string, tier: 'fast' | 'slow', p: LazyParams, notes?:
       const m = mix3Mixture1D();
       const X = Float64Array.from({ length: N_POINTS }, (_, i) => -2.5 + (5 * i) / (N_POINTS - 1));
       const y = X.map((z) => monotoneOptimal(m, z));
-      const seeds = Array.from({ length: p.seeds }, () => ctx.rng.int(2 ** 31 - 1));
+      const seeds = drawSeeds(ctx.rng, p.seeds);
       const cells: Cell[] = [];
       for (const H of p.widths) for (const s of seeds) { cells.push(tuned(H, p.widthAlpha, s, p, X, y)); }
       ctx.progress('widths done');

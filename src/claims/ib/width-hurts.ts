@@ -10,7 +10,7 @@
  * evidence. The claim holds iff every (dataset, γ) block holds (intersection–union).
  */
 import { experiment, type ExperimentClaim } from '../claim.ts';
-import { PAPER_LR_GRID, pairedWorse, summary, tune, type DatasetName, type SweepParams, type Tuned } from './gan-sweep.ts';
+import { PAPER_LR_GRID, pairedWorse, summary, tune, type DatasetName, type SweepParams, type Tuned, drawSeeds } from './gan-sweep.ts';
 
 const TEST_ALPHA = 0.05;
 
@@ -38,7 +38,7 @@ export function makeWidthHurts(id: string, tier: 'fast' | 'slow', p: WidthParams
     ...(notes ? { notes } : {}),
     systems: ['shallow-relu-gan'],
     run: (ctx) => {
-      const seeds = Array.from({ length: p.seeds }, () => ctx.rng.int(2 ** 31 - 1));
+      const seeds = drawSeeds(ctx.rng, p.seeds);
       const blocks: Record<string, unknown>[] = [];
       const rows: Record<string, unknown>[] = [];
       let holds = true;

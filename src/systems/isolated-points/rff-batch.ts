@@ -50,6 +50,10 @@ export class RffBatch {
   private readonly sn: Float64Array;
   private readonly g: Float64Array;
   private readonly dx: Float64Array;
+  /** ωᵀ per trial (trials×d×m) for the general-d path; per-point scratch δ and coefficients. */
+  private readonly omegaT: Float64Array;
+  private readonly dl: Float64Array;
+  private readonly coef: Float64Array;
 
   constructor(readonly s: RffBatchSetup) {
     const { trials, d, m, n } = s;
@@ -66,111 +70,162 @@ export class RffBatch {
     this.sn = new Float64Array(trials * n * m);
     this.dx = new Float64Array(trials * n * d);
     this.g = new Float64Array(n * d);
+    this.omegaT = new Float64Array(d === 2 ? 0 : trials * d * m);
+    if (d !== 2) for (let t = 0; t < trials; t++) for (let q = 0; q < m; q++) for (let a = 0; a < d; a++) this.omegaT[t * d * m + a * m + q] = s.omega[t * m * d + q * d + a]!;
+    this.dl = new Float64Array(m);
+    this.coef = new Float64Array(m);
   }
 
   /** Advance every live trial by `k` steps. */
   run(k: number): void {
-    const { trials, d, m, n, omega, scale, meanTrue, pTilde, lambda, etaD, etaG } = this.s;
-    const { x, theta, cs, sn, g, divergedAt } = this;
-    const decay = 1 - etaD * lambda;
+    const { trials, d } = this.s;
     for (let step = 0; step < k; step++) {
       this.steps++;
+      // cos/sin at x̃ᵏ exactly every REFRESH steps, else by recurrence
+      const exact = this.steps % REFRESH === 1;
       for (let t = 0; t < trials; t++) {
-        if (divergedAt[t]! >= 0) continue;
-        const wo = t * m * d;
-        const so = t * m;
-        const to = t * 2 * m;
-        const xo = t * n * d;
-        // cos/sin at x̃ᵏ (exact or by recurrence), gradients with θᵏ
-        const exact = this.steps % REFRESH === 1;
-        const co = t * n * m;
-        for (let j = 0; j < n; j++) {
-          const xj = xo + j * d;
-          const gj = j * d;
-          const cj = co + j * m;
-          if (d === 2) {
-            const x0 = x[xj]!, x1 = x[xj + 1]!;
-            const d0 = this.dx[xj]!, d1 = this.dx[xj + 1]!;
-            let g0 = 0, g1 = 0;
-            for (let q = 0; q < m; q++) {
-              const w = wo + 2 * q;
-              const o0 = omega[w]!, o1 = omega[w + 1]!;
-              const dl = o0 * d0 + o1 * d1;
-              let c: number, sv: number;
-              if (exact || !(dl < MAX_DELTA && dl > -MAX_DELTA)) {
-                sincosInto(o0 * x0 + o1 * x1, sn, cs, cj + q);
-                c = cs[cj + q]!;
-                sv = sn[cj + q]!;
-              } else {
-                const z = dl * dl;
-                const cd = 1 + z * (-0.5 + z * (1 / 24 + z * (-1 / 720 + z * (1 / 40320))));
-                const sd = dl * (1 + z * (-1 / 6 + z * (1 / 120 + z * (-1 / 5040))));
-                const c0 = cs[cj + q]!, s0 = sn[cj + q]!;
-                c = c0 * cd - s0 * sd;
-                sv = s0 * cd + c0 * sd;
-                cs[cj + q] = c;
-                sn[cj + q] = sv;
-              }
-              const coef = scale[so + q]! * (c * theta[to + m + q]! - sv * theta[to + q]!);
-              g0 += coef * o0;
-              g1 += coef * o1;
-            }
-            g[gj] = g0;
-            g[gj + 1] = g1;
-          } else {
-            for (let a = 0; a < d; a++) g[gj + a] = 0;
-            for (let q = 0; q < m; q++) {
-              const w = wo + q * d;
-              let dl = 0;
-              for (let a = 0; a < d; a++) dl += omega[w + a]! * this.dx[xj + a]!;
-              let c: number, sv: number;
-              if (exact || !(dl < MAX_DELTA && dl > -MAX_DELTA)) {
-                let ph = 0;
-                for (let a = 0; a < d; a++) ph += omega[w + a]! * x[xj + a]!;
-                sincosInto(ph, sn, cs, cj + q);
-                c = cs[cj + q]!;
-                sv = sn[cj + q]!;
-              } else {
-                const z = dl * dl;
-                const cd = 1 + z * (-0.5 + z * (1 / 24 + z * (-1 / 720 + z * (1 / 40320))));
-                const sd = dl * (1 + z * (-1 / 6 + z * (1 / 120 + z * (-1 / 5040))));
-                const c0 = cs[cj + q]!, s0 = sn[cj + q]!;
-                c = c0 * cd - s0 * sd;
-                sv = s0 * cd + c0 * sd;
-                cs[cj + q] = c;
-                sn[cj + q] = sv;
-              }
-              const coef = scale[so + q]! * (c * theta[to + m + q]! - sv * theta[to + q]!);
-              for (let a = 0; a < d; a++) g[gj + a] += coef * omega[w + a]!;
-            }
-          }
-        }
-        // θ update (eq. 4)
-        for (let q = 0; q < m; q++) {
-          let ac = 0, as = 0;
-          for (let j = 0; j < n; j++) {
-            ac += pTilde[j]! * cs[co + j * m + q]!;
-            as += pTilde[j]! * sn[co + j * m + q]!;
-          }
-          const sq = scale[so + q]!;
-          theta[to + q] = decay * theta[to + q]! + etaD * (meanTrue[to + q]! - sq * ac);
-          theta[to + m + q] = decay * theta[to + m + q]! + etaD * (meanTrue[to + m + q]! - sq * as);
-        }
-        // generator update (eq. 9)
-        let finite = true;
-        for (let j = 0; j < n; j++) {
-          const c = etaG * pTilde[j]!;
-          for (let a = 0; a < d; a++) {
-            const step = c * g[j * d + a]!;
-            const v = x[xo + j * d + a]! + step;
-            this.dx[xo + j * d + a] = step;
-            x[xo + j * d + a] = v;
-            if (!Number.isFinite(v)) finite = false;
-          }
-        }
-        if (!finite) divergedAt[t] = this.steps;
+        if (this.divergedAt[t]! >= 0) continue;
+        if (d === 2) this.gradients2(t, exact);
+        else this.gradientsN(t, exact);
+        this.update(t);
       }
     }
+  }
+
+  /** ∇f(x̃ⱼ) with θᵏ for every point of trial t into g, d = 2 (cos/sin of x̃ᵏ left in cs/sn). */
+  private gradients2(t: number, exact: boolean): void {
+    const { m, n, omega, scale } = this.s;
+    const { x, theta, cs, sn, g, dx } = this;
+    const d = 2;
+    const wo = t * m * d, so = t * m, to = t * 2 * m, xo = t * n * d, co = t * n * m;
+    for (let j = 0; j < n; j++) {
+      const xj = xo + j * d;
+      const gj = j * d;
+      const cj = co + j * m;
+      const x0 = x[xj]!, x1 = x[xj + 1]!;
+      const d0 = dx[xj]!, d1 = dx[xj + 1]!;
+      let g0 = 0, g1 = 0;
+      for (let q = 0; q < m; q++) {
+        const w = wo + 2 * q;
+        const o0 = omega[w]!, o1 = omega[w + 1]!;
+        const dl = o0 * d0 + o1 * d1;
+        let c: number, sv: number;
+        if (exact || !(dl < MAX_DELTA && dl > -MAX_DELTA)) {
+          sincosInto(o0 * x0 + o1 * x1, sn, cs, cj + q);
+          c = cs[cj + q]!;
+          sv = sn[cj + q]!;
+        } else {
+          const z = dl * dl;
+          const cd = 1 + z * (-0.5 + z * (1 / 24 + z * (-1 / 720 + z * (1 / 40320))));
+          const sd = dl * (1 + z * (-1 / 6 + z * (1 / 120 + z * (-1 / 5040))));
+          const c0 = cs[cj + q]!, s0 = sn[cj + q]!;
+          c = c0 * cd - s0 * sd;
+          sv = s0 * cd + c0 * sd;
+          cs[cj + q] = c;
+          sn[cj + q] = sv;
+        }
+        const coef = scale[so + q]! * (c * theta[to + m + q]! - sv * theta[to + q]!);
+        g0 += coef * o0;
+        g1 += coef * o1;
+      }
+      g[gj] = g0;
+      g[gj + 1] = g1;
+    }
+  }
+
+  /**
+   * As gradients2 for general d, in three passes over the m frequencies, each a tight loop over
+   * contiguous rows of ωᵀ (d×m): δ = ωᵀΔx̃ⱼ, then cos/sin and the coefficient per frequency, then
+   * ∇f = ωᵀ·coef — rather than a d-loop per frequency.
+   */
+  private gradientsN(t: number, exact: boolean): void {
+    const { d, m, n, scale } = this.s;
+    const { x, theta, cs, sn, g, dx, omegaT, dl, coef } = this;
+    const so = t * m, to = t * 2 * m, xo = t * n * d, co = t * n * m;
+    for (let j = 0; j < n; j++) {
+      const xj = xo + j * d;
+      const gj = j * d;
+      const cj = co + j * m;
+      const wt = t * d * m;
+      {
+        const a0 = dx[xj]!;
+        for (let q = 0; q < m; q++) dl[q] = omegaT[wt + q]! * a0;
+        for (let a = 1; a < d; a++) {
+          const da = dx[xj + a]!;
+          const ro = wt + a * m;
+          for (let q = 0; q < m; q++) dl[q] += omegaT[ro + q]! * da;
+        }
+      }
+      let needExact = exact;
+      if (!needExact) for (let q = 0; q < m; q++) { const v = dl[q]!; if (!(v < MAX_DELTA && v > -MAX_DELTA)) { needExact = true; break; } }
+      if (needExact) {
+        // phases ω·x̃ⱼ (into coef as scratch); exact cos/sin where the step is large or on refresh
+        const a0 = x[xj]!;
+        for (let q = 0; q < m; q++) coef[q] = omegaT[wt + q]! * a0;
+        for (let a = 1; a < d; a++) {
+          const xa = x[xj + a]!;
+          const ro = wt + a * m;
+          for (let q = 0; q < m; q++) coef[q] += omegaT[ro + q]! * xa;
+        }
+      }
+      for (let q = 0; q < m; q++) {
+        const dq = dl[q]!;
+        let c: number, sv: number;
+        if (exact || !(dq < MAX_DELTA && dq > -MAX_DELTA)) {
+          sincosInto(coef[q]!, sn, cs, cj + q);
+          c = cs[cj + q]!;
+          sv = sn[cj + q]!;
+        } else {
+          const z = dq * dq;
+          const cd = 1 + z * (-0.5 + z * (1 / 24 + z * (-1 / 720 + z * (1 / 40320))));
+          const sd = dq * (1 + z * (-1 / 6 + z * (1 / 120 + z * (-1 / 5040))));
+          const c0 = cs[cj + q]!, s0 = sn[cj + q]!;
+          c = c0 * cd - s0 * sd;
+          sv = s0 * cd + c0 * sd;
+          cs[cj + q] = c;
+          sn[cj + q] = sv;
+        }
+        coef[q] = scale[so + q]! * (c * theta[to + m + q]! - sv * theta[to + q]!);
+      }
+      for (let a = 0; a < d; a++) {
+        const ro = wt + a * m;
+        let ga = 0;
+        for (let q = 0; q < m; q++) ga += coef[q]! * omegaT[ro + q]!;
+        g[gj + a] = ga;
+      }
+    }
+  }
+
+  /** θ (eq. 4) and generator (eq. 9) updates of trial t from cs/sn and g. */
+  private update(t: number): void {
+    const { d, m, n, scale, meanTrue, pTilde, lambda, etaD, etaG } = this.s;
+    const { x, theta, cs, sn, g, dx, divergedAt } = this;
+    const decay = 1 - etaD * lambda;
+    const so = t * m, to = t * 2 * m, xo = t * n * d, co = t * n * m;
+    // θ update (eq. 4)
+    for (let q = 0; q < m; q++) {
+      let ac = 0, as = 0;
+      for (let j = 0; j < n; j++) {
+        ac += pTilde[j]! * cs[co + j * m + q]!;
+        as += pTilde[j]! * sn[co + j * m + q]!;
+      }
+      const sq = scale[so + q]!;
+      theta[to + q] = decay * theta[to + q]! + etaD * (meanTrue[to + q]! - sq * ac);
+      theta[to + m + q] = decay * theta[to + m + q]! + etaD * (meanTrue[to + m + q]! - sq * as);
+    }
+    // generator update (eq. 9)
+    let finite = true;
+    for (let j = 0; j < n; j++) {
+      const c = etaG * pTilde[j]!;
+      for (let a = 0; a < d; a++) {
+        const step = c * g[j * d + a]!;
+        const v = x[xo + j * d + a]! + step;
+        dx[xo + j * d + a] = step;
+        x[xo + j * d + a] = v;
+        if (!Number.isFinite(v)) finite = false;
+      }
+    }
+    if (!finite) divergedAt[t] = this.steps;
   }
 }
 

@@ -11,3 +11,4 @@ export { bootstrapCI, type BootstrapOptions, type BootstrapCI } from './bootstra
 export { pearson, spearman, type CorrelationResult } from './correlation.ts';
 export { linearFit, type LinearFit } from './linear-fit.ts';
 export { pairedT, type PairedTResult } from './paired-t.ts';
+export { logisticFit, LOGISTIC_RIDGE, type LogisticFit } from './logistic-fit.ts';

@@ -102,7 +102,7 @@ describe('Student t and lgamma', () => {
   });
 
   test('bad input', () => {
-    expect(() => normalQuantile(1.5)).toThrow('normalQuantile: p must be in [0, 1], got 1.5');
+    expect(() => normalQuantile(1.5)).toThrow('normalQuantile: p must lie in [0, 1], got 1.5');
     expect(() => binomialCdf(1, -1, 0.5)).toThrow(/binomialCdf: n must be a non-negative integer/);
     expect(() => studentTCdf(1, 0)).toThrow(/studentTCdf: df must be positive/);
     expect(() => normalCdf(NaN)).toThrow(RangeError);

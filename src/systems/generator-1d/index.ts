@@ -1,5 +1,5 @@
 /** Piecewise-monotone 1-D generators, Gaussian-mixture targets and their optimal generators (000 §3). */
-export * from './normal.ts';
+export * from '../../stats/normal.ts';
 export * from './mixture.ts';
 export * from './polytonic.ts';
 export * from './optimal.ts';

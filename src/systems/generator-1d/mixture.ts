@@ -3,7 +3,7 @@
  * precise in the upper tail) and quantile F_X⁻¹, the ingredients of the optimal generators of
  * 000 §3 (G = F_X⁻¹∘Φ and its bitonic variant).
  */
-import { normalCdfBoth, normalPdf } from './normal.ts';
+import { normalCdfBoth, normalPdf } from '../../stats/normal.ts';
 
 export interface Mixture1D {
   readonly weights: Float64Array;

@@ -6,7 +6,7 @@
  * large |z| (and the bitonic one near its vertex z = 0).
  */
 import { mixturePdf, mixtureQuantile, type Mixture1D } from './mixture.ts';
-import { normalCdf, normalCentral, normalPdf, normalSf } from './normal.ts';
+import { normalCdf, normalCentral, normalPdf, normalSf } from '../../stats/normal.ts';
 
 export function monotoneOptimal(m: Mixture1D, z: number): number {
   if (Number.isNaN(z)) throw new RangeError('monotoneOptimal: z is NaN');

@@ -8,7 +8,7 @@
  * family, b_p > 0 the smooth (cubic) one. The formula extends each piece to all of ℝ, which the
  * exact bin probabilities use before clipping to the piece's domain.
  */
-import { normalMass, normalPdf } from './normal.ts';
+import { normalMass, normalPdf } from '../../stats/normal.ts';
 
 export type PolytonicFamily = 'linear' | 'smooth';
 

@@ -5,7 +5,7 @@
  * overflow bin holding everything outside.
  */
 import { histogramKl } from '../../metrics/kl.ts';
-import { normalMass } from '../generator-1d/normal.ts';
+import { normalMass } from '../../stats/normal.ts';
 import type { GaussianMixtureNd } from './datasets.ts';
 
 export interface Binning {

@@ -5,7 +5,7 @@
  * lie 8–30 standard deviations out, so Φ must keep relative accuracy there: we use W. J. Cody's
  * rational Chebyshev approximations (Math. Comp. 23, 1969; the algorithm of R's pnorm_both),
  * relative error ≈ 1e-15, and Wichura's AS 241 (PPND16) for Φ⁻¹ (relative error ≈ 1e-16).
- * Private to this system until src/stats exports its own normalCdf/normalQuantile.
+ * The one normal distribution of the project: the tests' p-values and the 1-D generators both use it.
  */
 
 const SQRT_2PI_INV = 0.398942280401432677939946059934;

@@ -2,8 +2,9 @@
  * Isolated Points Model, Fig. 3 workload (002 §7): trial-steps per second of the batched RFF
  * simulation (src/systems/isolated-points/rff-batch.ts) in worker threads, next to the NumPy peer
  * ../shared/peers/ipm_fig3.py on the same setup in the same run (d = 2, 4 + 4 points, m = 256
- * frequencies, 100 trials, σ = 0.1 and σ = 1, λ = 0.01, η = 10⁻³), and the projected time of the
- * paper's full d = 2 experiment (100 trials × 40 000 steps × 10 widths).
+ * frequencies, 100 trials, σ = 0.1 and σ = 1, λ = 0.01, η = 10⁻³), the projected time of the
+ * paper's full d = 2 experiment (100 trials × 40 000 steps × 10 widths), and the same for d = 10
+ * (10 + 10 points: 6× the arithmetic per trial-step; no peer, the NumPy script is d = 2 only).
  */
 import os from 'node:os';
 import type { BenchRow } from './run.ts';
@@ -14,13 +15,13 @@ const STEPS = 2000;
 const TRIALS = 100;
 const PAPER_TRIAL_STEPS = 100 * 40_000 * 10;
 
-async function ours(workers: number): Promise<number> {
-  const tasks = [0.1, 1].flatMap((sigma, si) => splitTrials(TRIALS, workers).map(([a, b]) => ({ d: 2, sigma, sigmaIndex: si, trialStart: a, trialEnd: b, steps: STEPS, seed: 1, m: 256, eta: 1e-3 })));
+async function ours(workers: number, d = 2, steps = STEPS): Promise<number> {
+  const tasks = [0.1, 1].flatMap((sigma, si) => splitTrials(TRIALS, workers).map(([a, b]) => ({ d, sigma, sigmaIndex: si, trialStart: a, trialEnd: b, steps, seed: 1, m: 256, eta: 1e-3 })));
   // warm-up (JIT, worker start) on a short run, then time
   await runFig3Tasks(tasks.map((t) => ({ ...t, steps: 50 })), workers);
   const t0 = performance.now();
   await runFig3Tasks(tasks, workers);
-  return (2 * TRIALS * STEPS) / ((performance.now() - t0) / 1000);
+  return (2 * TRIALS * steps) / ((performance.now() - t0) / 1000);
 }
 
 export async function bench(): Promise<BenchRow[]> {
@@ -33,6 +34,11 @@ export async function bench(): Promise<BenchRow[]> {
     { name: `ipm fig3 trial-steps/s (${workers} worker threads)`, value: Math.round(many), unit: '1/s' },
     { name: 'ipm fig3 projected full d=2 reproduction', value: Math.round(PAPER_TRIAL_STEPS / many), unit: 's', note: '100 trials × 40 000 steps × 10 widths' },
   ];
+  const d10 = await ours(workers, 10, STEPS / 5);
+  rows.push(
+    { name: `ipm fig3 d=10 trial-steps/s (${workers} worker threads)`, value: Math.round(d10), unit: '1/s', note: `${TRIALS} trials × ${STEPS / 5} steps` },
+    { name: 'ipm fig3 projected full d=10 reproduction', value: Math.round(PAPER_TRIAL_STEPS / d10), unit: 's', note: '100 trials × 40 000 steps × 10 widths' },
+  );
   if (peersEnabled()) {
     const { result, reason } = runPeer('ipm_fig3.py', ['--steps', String(STEPS), '--trials', String(TRIALS)]);
     if (result) {

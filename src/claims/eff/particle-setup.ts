@@ -7,7 +7,8 @@
  * Ours where the paper is silent: α_D = α_G = 0.1 (as the NumPy peer), a fresh batch of N target
  * points per discriminator step. Explicit gradient steps on the regulariser eq. 29 are stable only
  * for α_D·4β ≲ 2 (its Hessian in the read-out weights has top eigenvalue ≈ 4β for a tight cluster,
- * because g₁ + g₂(N − 1) = N), so with α_D = 0.1 the β sweep stays below β ≈ 5.
+ * because g₁ + g₂(N − 1) = N); with α_D = 0.1 that is β ≲ 5, so runAlg1 splits off the regulariser
+ * into α_D·4β sub-steps beyond it (alg1.ts).
  */
 import type { Alg1Config, Alg1Summary, InitCentre } from '../../systems/particle-gan/index.ts';
 import type { Figure } from '../claim.ts';

@@ -5,18 +5,32 @@
  *   Xₐ ← Xₐ + α_G((g₁ − g₂)/N ∇D(Xₐ) + g₂⟨∇D⟩).
  * Allocation-free inner loop. A run that leaves the finite numbers (or |X| > 10⁶) stops and reports
  * the iteration it diverged at.
+ *
+ * Regulariser (β > 0): the discriminator step on eq. 24 + eq. 29 is explicit, and eq. 29 is stiff.
+ * For a tight particle cluster every ∇D(Xₐ) equals one G and R = β(g₂ + (g₁ − g₂)/N)|G|² = β|G|²
+ * (g₁ + g₂(N − 1) = N); G = c Σᵢ aᵢσ'(uᵢ)wᵢ is bilinear in (a, w), so R's Gauss–Newton Hessian
+ * 2βJᵀJ (J = ∂G/∂φ, 2 × 4H) has the eigenvalues of 2βJJᵀ = 2βc² Σᵢ active (wᵢwᵢᵀ + aᵢ²I)
+ * ≈ 2β·(2/H)(H/2 + H/2) I = 4β I at the App. A initialisation (ReLU, about H/2 units active,
+ * E wwᵀ = I, E a² = 1). Explicit gradient descent is stable only for α_D·4β < 2 (the bound
+ * particle-setup.ts quotes), so β = 100 at α_D = 0.1 diverges within
+ * a few iterations — an integrator artefact, not physics. Hence Lie splitting: when
+ * K = regSubsteps(α_D, β) > 1, one step of size α_D on the loss (eq. 24 with its L2 term) is followed
+ * by K steps of size α_D/K on R alone, each with α_D/K·4β ≤ REG_SUBSTEP_BOUND. As α_D → 0 this
+ * converges to the same gradient flow as the combined step (the splitting error is O(α_D²) per
+ * step). When K = 1 (α_D·4β ≤ REG_SUBSTEP_BOUND) the old combined step is taken, so results for
+ * small β are bit-for-bit those of the unsplit integrator.
  */
 import { Rng } from '../../random/rng.ts';
 import { couplingFromRatio, coupledVelocity, type NtkCoupling } from './coupling.ts';
 import { avgLogLikelihood, modeCollapseMetric, modeShares } from './metrics.ts';
 import { eightGaussians, sampleTarget, type MixtureTarget } from './target.ts';
-import { WideDisc, type DiscActivation } from './wide-disc.ts';
+import { WideDisc, type DiscActivation, type WideStepOptions } from './wide-disc.ts';
 import { FourierDisc, type GammaKind } from './fourier-disc.ts';
 
 /** What the particle loop needs from a discriminator (both WideDisc and FourierDisc provide it). */
 export interface ParticleDisc {
   step(gx0: Float64Array, gx1: Float64Array, N: number, dx0: Float64Array, dx1: Float64Array, M: number, alphaD: number,
-    reg?: { beta: number; coupling: NtkCoupling }): void;
+    reg?: { beta: number; coupling: NtkCoupling }, gradOut?: Float64Array, opts?: WideStepOptions): void;
   gradX(x0: Float64Array, x1: Float64Array, N: number, out: Float64Array): Float64Array;
   value(x0: number, x1: number): number;
 }
@@ -40,6 +54,12 @@ export interface Alg1Config {
   initStd?: number;
   /** Gradient regulariser strength β of eq. 28 (0: none). */
   beta?: number;
+  /**
+   * Regulariser sub-steps per discriminator step (see the file comment); default
+   * regSubsteps(alphaD, beta). 1 forces the combined explicit step (the reference the stability
+   * property compares against).
+   */
+  regSubsteps?: number;
   /** L2 strength λ of Algorithm 2's Fourier discriminator. */
   fourierLambda?: number;
   seed: number;
@@ -69,6 +89,24 @@ export interface Alg1Result {
   x1: Float64Array;
   snapshots: { iter: number; x: [number, number][] }[];
   coupling: NtkCoupling;
+  /** Regulariser sub-steps K per discriminator step (1: the combined step; also 1 when β = 0). */
+  regSubsteps: number;
+}
+
+/**
+ * Largest α_D/K·4β a regulariser sub-step may have: half the explicit-step stability limit 2 (see
+ * the file comment; the 4β Hessian estimate is for the initialisation, so the factor 2 leaves room
+ * for the weights to grow and for curvature beyond Gauss–Newton).
+ */
+export const REG_SUBSTEP_BOUND = 1;
+
+const REG_ONLY: WideStepOptions = { regOnly: true };
+
+/** K = max(1, ⌈α_D·4β / REG_SUBSTEP_BOUND⌉) (1 when β = 0). */
+export function regSubsteps(alphaD: number, beta: number | undefined): number {
+  if (!beta || !(beta > 0)) return 1;
+  // The 1e-9 keeps α_D·4β exactly at the bound (up to rounding) at K = 1.
+  return Math.max(1, Math.ceil((alphaD * 4 * beta) / REG_SUBSTEP_BOUND - 1e-9));
 }
 
 export const INIT_CENTRES: Record<InitCentre, [number, number]> = {
@@ -114,6 +152,9 @@ export function runAlg1(cfg: Alg1Config): Alg1Result {
   const grad = new Float64Array(2 * N);
   const vel = new Float64Array(2 * N);
   const reg = cfg.beta ? { beta: cfg.beta, coupling } : undefined;
+  const K = reg ? cfg.regSubsteps ?? regSubsteps(alphaD, cfg.beta) : 1;
+  if (!Number.isInteger(K) || K < 1) throw new RangeError(`runAlg1: regSubsteps must be a positive integer, got ${cfg.regSubsteps}`);
+  const subAlpha = alphaD / K;
   const recordEvery = cfg.recordEvery ?? Math.max(1, iters);
   const snapAt = new Set(cfg.snapshotsAt ?? []);
   const records: Alg1Record[] = [];
@@ -133,7 +174,12 @@ export function runAlg1(cfg: Alg1Config): Alg1Result {
   for (let it = 1; it <= iters; it++) {
     for (let s = 0; s < nDisc; s++) {
       sampleTarget(target, dataRng, d0, d1, N);
-      disc.step(x0, x1, N, d0, d1, N, alphaD, reg);
+      if (K === 1) disc.step(x0, x1, N, d0, d1, N, alphaD, reg);
+      else {
+        // Lie splitting (file comment): loss + L2, then K sub-steps on eq. 29 alone.
+        disc.step(x0, x1, N, d0, d1, N, alphaD);
+        for (let k = 0; k < K; k++) disc.step(x0, x1, N, d0, d1, 0, subAlpha, reg, undefined, REG_ONLY);
+      }
     }
     disc.gradX(x0, x1, N, grad);
     coupledVelocity(coupling, alphaG, grad, N, 2, vel);
@@ -143,9 +189,9 @@ export function runAlg1(cfg: Alg1Config): Alg1Result {
       x1[p] += vel[2 * p + 1]!;
       if (!(Math.abs(x0[p]!) < 1e6 && Math.abs(x1[p]!) < 1e6)) bad = true;
     }
-    if (bad) return { records, diverged: true, divergedAt: it, x0, x1, snapshots, coupling };
+    if (bad) return { records, diverged: true, divergedAt: it, x0, x1, snapshots, coupling, regSubsteps: K };
     if (it % recordEvery === 0 || it === iters) record(it);
     snap(it);
   }
-  return { records, diverged: false, x0, x1, snapshots, coupling };
+  return { records, diverged: false, x0, x1, snapshots, coupling, regSubsteps: K };
 }

@@ -19,6 +19,11 @@
  * particles and the regulariser. The 8-Gaussian data sit in 8 tight clusters and the particles in
  * one or a few, so most (unit, group) pairs are settled by one test. `direct: true` forces the plain
  * row loop (the reference the property tests compare against).
+ *
+ * Regulariser-only steps (`{ regOnly: true }`): a step on R alone — no loss rows, no L2 term — for
+ * the operator-split integrator of alg1.ts, which takes the stiff R (Hessian ≈ 4β, see there) in
+ * several small sub-steps. The ReLU grouped version reuses the groups ∇ₓD was just computed on and
+ * has its own unit loop, so the loss step's hot loop is untouched.
  */
 import type { Rng } from '../../random/rng.ts';
 import type { NtkCoupling } from './coupling.ts';
@@ -28,6 +33,11 @@ export type DiscActivation = 'relu' | 'tanh';
 /** Side of the grid cells rows are bucketed into (data clusters have std 0.02; the start cloud 0.1). */
 export const GROUP_CELL = 0.25;
 const ROW_BITS = 1048576; // 2²⁰: row index packed under the cell key
+
+export interface WideStepOptions {
+  /** Step on the regulariser eq. 29 alone: no loss rows (data ignored), no L2 term. */
+  regOnly?: boolean;
+}
 
 export class WideDisc {
   readonly H: number;
@@ -283,6 +293,61 @@ export class WideDisc {
     }
   }
 
+  /**
+   * One ReLU step on the regulariser alone, grouped: the groups are those gradXGrouped just built on
+   * the N generated rows (the V computation in step), so none is rebuilt here. V: dR/d∇D per particle.
+   */
+  private regStepGrouped(N: number, alphaD: number, V: Float64Array, gradOut?: Float64Array): void {
+    const { a, w0, w1, b, H, c, rx0, rx1, src, gStart, gCx, gCy, gR, gV0, gV1, rV0, rV1 } = this;
+    const nG = this.nGroups;
+    for (let k = 0; k < nG; k++) {
+      let v0 = 0, v1 = 0;
+      for (let q = gStart[k]!; q < gStart[k + 1]!; q++) {
+        const p = src[q]!;
+        rV0[q] = V[2 * p]!;
+        rV1[q] = V[2 * p + 1]!;
+        v0 += rV0[q]!;
+        v1 += rV1[q]!;
+      }
+      gV0[k] = v0;
+      gV1[k] = v1;
+    }
+    for (let i = 0; i < H; i++) {
+      const wi0 = w0[i]!, wi1 = w1[i]!, bi = b[i]!, ai = a[i]!;
+      const nw = Math.sqrt(wi0 * wi0 + wi1 * wi1);
+      let R0 = 0, R1 = 0;
+      for (let k = 0; k < nG; k++) {
+        const t = wi0 * gCx[k]! + wi1 * gCy[k]! + bi;
+        const m = nw * gR[k]!;
+        if (t > m) {
+          R0 += gV0[k]!;
+          R1 += gV1[k]!;
+        } else if (t >= -m) {
+          const hi = gStart[k + 1]!;
+          for (let q = gStart[k]!; q < hi; q++) {
+            if (wi0 * rx0[q]! + wi1 * rx1[q]! + bi > 0) {
+              R0 += rV0[q]!;
+              R1 += rV1[q]!;
+            }
+          }
+        }
+      }
+      // ReLU, σ'' = 0: ∂R/∂a = c w·R, ∂R/∂w = c a R, ∂R/∂b = 0.
+      const dA = c * (wi0 * R0 + wi1 * R1);
+      const dW0 = c * ai * R0;
+      const dW1 = c * ai * R1;
+      if (gradOut) {
+        gradOut[i] = dA;
+        gradOut[H + i] = dW0;
+        gradOut[2 * H + i] = dW1;
+        gradOut[3 * H + i] = 0;
+      }
+      a[i] = ai - alphaD * dA;
+      w0[i] = wi0 - alphaD * dW0;
+      w1[i] = wi1 - alphaD * dW1;
+    }
+  }
+
   value(x0: number, x1: number): number {
     let s = 0;
     const { a, w0, w1, b, H } = this;
@@ -359,9 +424,19 @@ export class WideDisc {
   /**
    * One gradient-descent step of size alphaD on eq. 24 (+ eq. 29), or, with alphaD = 0 and `gradOut`
    * given, just the gradient (layout [a | w₀ | w₁ | b], each length H) for the finite-difference check.
+   * With `opts.regOnly` the step is on eq. 29 alone (dx0, dx1, M unused; no L2 term); with no
+   * regulariser (reg absent or β = 0) that gradient is zero and nothing moves.
    */
   step(gx0: Float64Array, gx1: Float64Array, N: number, dx0: Float64Array, dx1: Float64Array, M: number, alphaD: number,
-    reg?: { beta: number; coupling: NtkCoupling }, gradOut?: Float64Array): void {
+    reg?: { beta: number; coupling: NtkCoupling }, gradOut?: Float64Array, opts?: WideStepOptions): void {
+    const withLoss = !opts?.regOnly;
+    if (!withLoss) {
+      M = 0;
+      if (!reg || reg.beta === 0) {
+        gradOut?.fill(0, 0, 4 * this.H);
+        return;
+      }
+    }
     const rows = N + M;
     this.ensure(rows, N);
     const { rx0, rx1, rs, rsx0, rsx1, a, w0, w1, b, H, c } = this;
@@ -401,7 +476,9 @@ export class WideDisc {
     const l2 = 2 / H;
     const relu = this.activation === 'relu';
     if (relu && !this.direct) {
-      this.stepGrouped(gx0, gx1, N, dx0, dx1, M, alphaD, useReg ? V : null, gradOut);
+      // regOnly: gradX above just grouped the N generated rows (useReg holds here).
+      if (withLoss) this.stepGrouped(gx0, gx1, N, dx0, dx1, M, alphaD, useReg ? V : null, gradOut);
+      else this.regStepGrouped(N, alphaD, V, gradOut);
       return;
     }
     for (let i = 0; i < H; i++) {
@@ -410,7 +487,9 @@ export class WideDisc {
       const bi = b[i]!;
       const ai = a[i]!;
       let ga = 0, gw0 = 0, gw1 = 0, gb = 0;
-      if (relu) {
+      if (!withLoss) {
+        // Regulariser only: no loss rows.
+      } else if (relu) {
         for (let r = 0; r < rows; r++) {
           const u = wi0 * rx0[r]! + wi1 * rx1[r]! + bi;
           if (u > 0) {
@@ -468,10 +547,12 @@ export class WideDisc {
         dW1 += c * ai * rw1;
         dB += c * ai * rb;
       }
-      dA += l2 * ai;
-      dW0 += l2 * wi0;
-      dW1 += l2 * wi1;
-      dB += l2 * bi;
+      if (withLoss) {
+        dA += l2 * ai;
+        dW0 += l2 * wi0;
+        dW1 += l2 * wi1;
+        dB += l2 * bi;
+      }
       if (gradOut) {
         gradOut[i] = dA;
         gradOut[H + i] = dW0;

@@ -7,7 +7,7 @@
  * KL(γ = 1) > KL(γ); all must hold.
  */
 import { experiment, type ExperimentClaim } from '../claim.ts';
-import { PAPER_LR_GRID, pairedWorse, summary, tune, type DatasetName, type SweepParams, drawSeeds } from './gan-sweep.ts';
+import { PAPER_LR_GRID, pairedWorse, summary, tuneMany, type DatasetName, type SweepParams, drawSeeds } from './gan-sweep.ts';
 
 const TEST_ALPHA = 0.05;
 
@@ -26,18 +26,18 @@ export function makeAdaptivity(id: string, tier: 'fast' | 'slow', p: AdaptParams
     tier, kind: 'statistical', expect,
     ...(notes ? { notes } : {}),
     systems: ['shallow-relu-gan'],
-    run: (ctx) => {
+    run: async (ctx) => {
       const seeds = drawSeeds(ctx.rng, p.seeds);
       const blocks: Record<string, unknown>[] = [];
       const rows: Record<string, unknown>[] = [];
       let holds = true;
       for (const data of p.datasets) for (const H of p.widths) {
-        const sgd = tune({ data, H, gamma: 1, alpha: 1 }, seeds, p, ctx.progress);
-        rows.push(summary(sgd));
-        for (const gamma of p.gammas) {
-          const rms = tune({ data, H, gamma, alpha: 1 }, seeds, p, ctx.progress);
+        const [sgd, ...rmss] = await tuneMany([1, ...p.gammas].map((gamma) => ({ data, H, gamma, alpha: 1 })), seeds, p, ctx.progress);
+        rows.push(summary(sgd!));
+        for (const [gi, gamma] of p.gammas.entries()) {
+          const rms = rmss[gi]!;
           rows.push(summary(rms));
-          const t = pairedWorse(sgd, rms, 'kl');
+          const t = pairedWorse(sgd!, rms, 'kl');
           const ok = t.pValue < TEST_ALPHA;
           holds &&= ok;
           blocks.push({ data, H, gamma, klSgdVsRmsprop: t, holds: ok });

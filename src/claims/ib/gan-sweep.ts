@@ -11,7 +11,9 @@ import {
   deltaSlopeUpdate, generate, grid2d, mix3, mixtureKl, modeMixtureFraction, targetBinProbs, binningFor, trainGan,
   type GaussianMixtureNd, type GanRun,
 } from '../../systems/shallow-relu-gan/index.ts';
+import Tinypool from 'tinypool';
 import { wilcoxonSignedRank, mean, median } from '../../stats/index.ts';
+import { defaultThreads } from '../../systems/particle-gan/grid.ts';
 
 export type DatasetName = 'mix3' | 'grid';
 
@@ -76,16 +78,40 @@ export function runCell(setting: GanSetting, lrLog10: number, seed: number, p: S
   return { cell: { setting, lrLog10, seed, kl, modeMixture: modeMixtureFraction(data, X, p.evalN), deltaSlopeUpdate: ds, diverged: run.diverged }, run };
 }
 
-export function tune(setting: GanSetting, seeds: number[], p: SweepParams, progress?: (m: string) => void): Tuned {
-  const byLr: { lrLog10: number; cells: Cell[] }[] = [];
-  for (const le of p.lrGrid) {
-    byLr.push({ lrLog10: le, cells: seeds.map((s) => runCell(setting, le, s, p).cell) });
-    progress?.(`${JSON.stringify(setting)} lr 1e${le} done`);
-  }
-  const meanKlByLr = byLr.map((b) => ({ lrLog10: b.lrLog10, meanKl: mean(b.cells.map((c) => c.kl)) }));
+/** The learning rate with the lowest mean KL across seeds, and its cells. */
+function pickBest(setting: GanSetting, p: SweepParams, byLr: Cell[][]): Tuned {
+  const meanKlByLr = p.lrGrid.map((lrLog10, i) => ({ lrLog10, meanKl: mean(byLr[i]!.map((c) => c.kl)) }));
   let best = 0;
   for (let i = 1; i < meanKlByLr.length; i++) if (meanKlByLr[i]!.meanKl < meanKlByLr[best]!.meanKl) best = i;
-  return { setting, bestLrLog10: meanKlByLr[best]!.lrLog10, meanKlByLr, cells: byLr[best]!.cells };
+  return { setting, bestLrLog10: meanKlByLr[best]!.lrLog10, meanKlByLr, cells: byLr[best]! };
+}
+
+/**
+ * Tunes the learning rate of each setting (the rate with the lowest mean KL across seeds), every
+ * (setting, rate, seed) run spread over a tinypool of worker threads (each run is seeded, so the
+ * result does not depend on the thread count; threads = 1 runs inline).
+ */
+export async function tuneMany(settings: GanSetting[], seeds: number[], p: SweepParams, progress?: (m: string) => void, threads = defaultThreads()): Promise<Tuned[]> {
+  const jobs = settings.flatMap((setting, si) => p.lrGrid.flatMap((lrLog10, li) => seeds.map((seed, ki) => ({ si, li, ki, setting, lrLog10, seed }))));
+  const cells: Cell[][][] = settings.map(() => p.lrGrid.map(() => new Array<Cell>(seeds.length)));
+  let done = 0;
+  const report = () => { if (++done % 10 === 0 || done === jobs.length) progress?.(`${done}/${jobs.length} training runs`); };
+  if (threads <= 1) {
+    for (const j of jobs) { cells[j.si]![j.li]![j.ki] = runCell(j.setting, j.lrLog10, j.seed, p).cell; report(); }
+  } else {
+    const pool = new Tinypool({ filename: new URL('./sweep-worker.mjs', import.meta.url).href, minThreads: threads, maxThreads: threads, isolateWorkers: false });
+    try {
+      // widest nets first so the pool does not end on one long run
+      const order = [...jobs].sort((a, b) => b.setting.H - a.setting.H);
+      await Promise.all(order.map(async (j) => {
+        cells[j.si]![j.li]![j.ki] = (await pool.run({ setting: j.setting, lrLog10: j.lrLog10, seed: j.seed, p })) as Cell;
+        report();
+      }));
+    } finally {
+      await pool.destroy();
+    }
+  }
+  return settings.map((setting, si) => pickBest(setting, p, cells[si]!));
 }
 
 /** One-sided paired Wilcoxon test that `worse` has larger values of `key` than `better` (pairs by seed index). */

@@ -8,7 +8,7 @@
  * Δμ(α_small) > Δμ(α = 1), each setting at its own tuned learning rate; all must hold.
  */
 import { experiment, type ExperimentClaim } from '../claim.ts';
-import { PAPER_LR_GRID, pairedWorse, summary, tune, type DatasetName, type SweepParams, drawSeeds } from './gan-sweep.ts';
+import { PAPER_LR_GRID, pairedWorse, summary, tuneMany, type DatasetName, type SweepParams, drawSeeds } from './gan-sweep.ts';
 
 const TEST_ALPHA = 0.05;
 const ALPHA_SMALL = 0.316;
@@ -28,13 +28,13 @@ export function makeInitScale(id: string, tier: 'fast' | 'slow', p: InitParams, 
     tier, kind: 'statistical', expect,
     ...(notes ? { notes } : {}),
     systems: ['shallow-relu-gan'],
-    run: (ctx) => {
+    run: async (ctx) => {
       const seeds = drawSeeds(ctx.rng, p.seeds);
       const blocks: Record<string, unknown>[] = [];
       const rows: Record<string, unknown>[] = [];
       let holds = true;
       for (const gamma of p.gammas) {
-        const tuned = p.alphas.map((alpha) => tune({ data: p.data, H: p.H, gamma, alpha }, seeds, p, ctx.progress));
+        const tuned = await tuneMany(p.alphas.map((alpha) => ({ data: p.data, H: p.H, gamma, alpha })), seeds, p, ctx.progress);
         const one = tuned[p.alphas.indexOf(1)]!;
         const small = tuned[p.alphas.indexOf(ALPHA_SMALL)]!;
         const kl = pairedWorse(one, small, 'kl');

@@ -10,7 +10,7 @@
  * evidence. The claim holds iff every (dataset, γ) block holds (intersection–union).
  */
 import { experiment, type ExperimentClaim } from '../claim.ts';
-import { PAPER_LR_GRID, pairedWorse, summary, tune, type DatasetName, type SweepParams, type Tuned, drawSeeds } from './gan-sweep.ts';
+import { PAPER_LR_GRID, pairedWorse, summary, tuneMany, type DatasetName, type SweepParams, type Tuned, drawSeeds } from './gan-sweep.ts';
 
 const TEST_ALPHA = 0.05;
 
@@ -37,7 +37,7 @@ export function makeWidthHurts(id: string, tier: 'fast' | 'slow', p: WidthParams
     tier, kind: 'statistical', expect,
     ...(notes ? { notes } : {}),
     systems: ['shallow-relu-gan'],
-    run: (ctx) => {
+    run: async (ctx) => {
       const seeds = drawSeeds(ctx.rng, p.seeds);
       const blocks: Record<string, unknown>[] = [];
       const rows: Record<string, unknown>[] = [];
@@ -45,7 +45,7 @@ export function makeWidthHurts(id: string, tier: 'fast' | 'slow', p: WidthParams
       let runs = 0;
       for (const data of p.datasets) {
         for (const gamma of p.gammas) {
-          const tuned: Tuned[] = p.widths.map((H) => tune({ data, H, gamma, alpha: 1 }, seeds, p, ctx.progress));
+          const tuned: Tuned[] = await tuneMany(p.widths.map((H) => ({ data, H, gamma, alpha: 1 })), seeds, p, ctx.progress);
           runs += tuned.length * p.lrGrid.length * p.seeds;
           const means = tuned.map((t) => t.cells.reduce((a, c) => a + c.kl, 0) / t.cells.length);
           let best = 0;

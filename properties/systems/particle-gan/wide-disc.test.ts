@@ -1,7 +1,8 @@
 import { describe, expect } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
-import { WideDisc, couplingFromRatio, eightGaussians, sampleTarget } from '../../../src/systems/particle-gan/index.ts';
+import { WideDisc, couplingFromRatio } from '../../../src/systems/particle-gan/index.ts';
 import { Rng } from '../../../src/random/rng.ts';
+import { makeWideDiscInstance } from './wide-disc-instance.ts';
 
 const arb = fc.record({
   seed: fc.integer({ min: 0, max: 1e6 }),
@@ -13,15 +14,7 @@ const arb = fc.record({
   phi: fc.double({ min: 0, max: 1, noNaN: true }),
 });
 
-function make(a: { seed: number; activation: 'relu' | 'tanh'; H: number; N: number; spread: number }) {
-  const rng = new Rng(a.seed);
-  const disc = new WideDisc(a.H, a.activation, rng);
-  const gx0 = Float64Array.from({ length: a.N }, () => 0.7 + a.spread * rng.normal());
-  const gx1 = Float64Array.from({ length: a.N }, () => 0.7 + a.spread * rng.normal());
-  const d0 = new Float64Array(a.N), d1 = new Float64Array(a.N);
-  sampleTarget(eightGaussians(), rng, d0, d1, a.N);
-  return { disc, gx0, gx1, d0, d1 };
-}
+const make = makeWideDiscInstance;
 
 function params(d: WideDisc): Float64Array[] {
   return [d.a, d.w0, d.w1, d.b];

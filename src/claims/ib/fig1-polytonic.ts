@@ -16,7 +16,7 @@
  * pieces (fluctuations) than He/128.
  */
 import { experiment, type ExperimentClaim, type Figure } from '../claim.ts';
-import { forward, netWork, shallowNet, trainGan, mix3, mix3Mixture1D, type ShallowNet } from '../../systems/shallow-relu-gan/index.ts';
+import { forward, netWork, trainGan, mix3, mix3Mixture1D, type ShallowNet } from '../../systems/shallow-relu-gan/index.ts';
 import { monotoneOptimal, normalPdf, steepTransitions } from '../../systems/generator-1d/index.ts';
 
 const Z_MAX = 3;

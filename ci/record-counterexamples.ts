@@ -44,5 +44,5 @@ for (const c of registry.filter((x) => x.expect === 'refuted' && (only.length ==
     recordedWith: fromFile ? `npx tsx ci/record-counterexamples.ts --from ${fromFile}` : 'npx tsx ci/record-counterexamples.ts',
   };
   writeFileSync(path.join(dir, `${c.id}.json`), `${JSON.stringify(record, null, 2)}\n`);
-  console.log(`${c.id}: ${r.message}`);
+  console.log(`${c.id}: ${record.message}`);
 }

@@ -95,12 +95,12 @@ export function makeWidthHurts(id: string, tier: 'fast' | 'slow', p: WidthParams
 }
 
 export const ibWidthHurts = makeWidthHurts('ib.width-hurts', 'slow', SLOW, 'refuted',
-  'Measured (default seed, 2026-11-22, 33 min on 2 shared cores; fixtures/ib/slow/ib.width-hurts.json): with the lr tuned over the '
-  + 'paper\'s grid, mean KL is 1.17 (H = 16, lr 1e-3), 1.48 (H = 128, lr 1e-3) and 0.75 (H = 512, lr 1e-4.5): the largest width is '
-  + 'the best, and mode mixture does not grow with width (0.23, 0.07, 0.23; p = 0.41). The paper\'s direction (best at 128 for '
-  + 'RMSProp, larger widths worse) is not reproduced at this scale: 3000 steps, batch 64, mix3 only, RMSProp γ = 0.9, widths ≤ 512. '
-  + 'Every GAN here is still far from converged (KL 0.6–2.5 per seed), so the result speaks to early training; the paper\'s step '
-  + 'counts (App. C) are unknown. SGD, the 2-D grid and H = 2048 were not run (projected hours; see bench).');
+  'Measured (default seed, 2026-11-23, 20 min on 2 worker threads sharing the machine; fixtures/ib/slow/ib.width-hurts.json), RMSProp '
+  + 'γ = 0.9, paper lr grid, 5 seeds, 3000 steps: the largest width is the best on both datasets — mix3 mean KL 1.17 (H = 16), 1.48 '
+  + '(128), 0.75 (512); 2-D grid 3.55, 2.92, 2.86 — and mode mixture does not grow with width (mix3 0.23, 0.07, 0.23, p = 0.41; grid '
+  + '0.93, 0.86, 0.86, p = 0.97). The paper\'s direction (best at 128 for RMSProp, larger widths worse) is not reproduced at this '
+  + 'scale. Every GAN here is far from converged (grid KL ≈ 3), so the result speaks to early training; the paper\'s step counts '
+  + '(App. C) are unknown. SGD (whose paper optimum, 512, needs H = 2048 in the grid) was not run.');
 export const ibWidthHurtsReduced = makeWidthHurts('ib.width-hurts.reduced', 'fast', REDUCED, 'refuted',
   'The reduced scale does not reproduce the direction, and the setup was not tuned until it did: at 600 steps both GANs are '
   + 'undertrained (mean KL ≈ 1.3 at H = 16, ≈ 1.1 at H = 256, vs ≈ 0.5 for a well-trained H = 64 run at 20k steps) and the wider '

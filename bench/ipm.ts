@@ -4,7 +4,7 @@
  * ../shared/peers/ipm_fig3.py on the same setup in the same run (d = 2, 4 + 4 points, m = 256
  * frequencies, 100 trials, σ = 0.1 and σ = 1, λ = 0.01, η = 10⁻³), the projected time of the
  * paper's full d = 2 experiment (100 trials × 40 000 steps × 10 widths), and the same for d = 10
- * (10 + 10 points: 6× the arithmetic per trial-step; no peer, the NumPy script is d = 2 only).
+ * (10 + 10 points: ≈ 4.5× the arithmetic per trial-step; no peer, the NumPy script is d = 2 only).
  */
 import os from 'node:os';
 import type { BenchRow } from './run.ts';

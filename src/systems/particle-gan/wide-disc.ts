@@ -280,16 +280,7 @@ export class WideDisc {
       dA += l2 * ai;
       dW0 += l2 * wi0;
       dW1 += l2 * wi1;
-      if (gradOut) {
-        gradOut[i] = dA;
-        gradOut[H + i] = dW0;
-        gradOut[2 * H + i] = dW1;
-        gradOut[3 * H + i] = dB;
-      }
-      a[i] = ai - alphaD * dA;
-      w0[i] = wi0 - alphaD * dW0;
-      w1[i] = wi1 - alphaD * dW1;
-      b[i] = bi - alphaD * dB;
+      this.updateUnit(i, dA, dW0, dW1, dB, alphaD, gradOut);
     }
   }
 
@@ -336,15 +327,7 @@ export class WideDisc {
       const dA = c * (wi0 * R0 + wi1 * R1);
       const dW0 = c * ai * R0;
       const dW1 = c * ai * R1;
-      if (gradOut) {
-        gradOut[i] = dA;
-        gradOut[H + i] = dW0;
-        gradOut[2 * H + i] = dW1;
-        gradOut[3 * H + i] = 0;
-      }
-      a[i] = ai - alphaD * dA;
-      w0[i] = wi0 - alphaD * dW0;
-      w1[i] = wi1 - alphaD * dW1;
+      this.updateUnit(i, dA, dW0, dW1, 0, alphaD, gradOut);
     }
   }
 
@@ -553,16 +536,22 @@ export class WideDisc {
         dW1 += l2 * wi1;
         dB += l2 * bi;
       }
-      if (gradOut) {
-        gradOut[i] = dA;
-        gradOut[H + i] = dW0;
-        gradOut[2 * H + i] = dW1;
-        gradOut[3 * H + i] = dB;
-      }
-      a[i] = ai - alphaD * dA;
-      w0[i] = wi0 - alphaD * dW0;
-      w1[i] = wi1 - alphaD * dW1;
-      b[i] = bi - alphaD * dB;
+      this.updateUnit(i, dA, dW0, dW1, dB, alphaD, gradOut);
     }
+  }
+
+  /** One gradient step on unit i's parameters (a, w₀, w₁, b), the gradient also written to `gradOut` (layout [a | w₀ | w₁ | b]). */
+  private updateUnit(i: number, dA: number, dW0: number, dW1: number, dB: number, alphaD: number, gradOut: Float64Array | undefined): void {
+    const H = this.H;
+    if (gradOut) {
+      gradOut[i] = dA;
+      gradOut[H + i] = dW0;
+      gradOut[2 * H + i] = dW1;
+      gradOut[3 * H + i] = dB;
+    }
+    this.a[i] = this.a[i]! - alphaD * dA;
+    this.w0[i] = this.w0[i]! - alphaD * dW0;
+    this.w1[i] = this.w1[i]! - alphaD * dW1;
+    this.b[i] = this.b[i]! - alphaD * dB;
   }
 }

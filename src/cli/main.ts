@@ -44,7 +44,8 @@ function program(): Command {
     .description('run claims (default: every fast claim)')
     .argument('[patterns...]', 'claim ids or globs (ipm.thm1.*)')
     .option('--tier <tier>', `fast | slow | gpu | all (default fast)`)
-    .option('--shard <i/n>', 'run shard i of n (CI matrices; join with merge)'))
+    .option('--shard <i/n>', 'run shard i of n (CI matrices; join with merge)')
+    .option('--resume', `reuse the results a killed run left in <out>/partial.jsonl (same seed and settings); run the rest`))
     .action(async (patterns: string[], o) => { process.exitCode = await runCommand(patterns, o); });
 
   runOpts(p.command('replay')

@@ -7,6 +7,8 @@ import { runMany } from '../runner/run-many.ts';
 import { applyShard, parseShard } from '../runner/shard.ts';
 import { knownSystems, allClaims, parseImplSpec } from '../runner/load.ts';
 import type { ClaimTask } from '../runner/task.ts';
+import { PartialResults } from '../runner/partial-results.ts';
+import type { ClaimResult } from '../runner/result.ts';
 import { UsageError } from '../runner/usage-error.ts';
 import { LiveTable } from './live-table.ts';
 import { parseBackend, parsePositiveInt, parseSeed, parseTier, parseWorkers } from './options.ts';
@@ -25,6 +27,7 @@ export interface RunFlags {
   impl?: string[];
   backend?: string;
   path?: string;
+  resume?: boolean;
 }
 
 export const DEFAULT_OUT = 'gan-claims-report';
@@ -55,22 +58,41 @@ export async function runCommand(patterns: string[], flags: RunFlags, mode: 'run
   const out = path.resolve(flags.out ?? DEFAULT_OUT);
   log.write(`gan-claims ${mode} · global seed ${globalSeed} · ${selected.length} claim(s) · tier ${tier}` +
     `${shard ? ` · shard ${shard.index}/${shard.count}` : ''} · ${Math.min(workers, Math.max(1, selected.length))} worker(s)\n`);
+  // Each result goes to <out>/partial.jsonl as it arrives; --resume reuses those of a killed run.
+  const settings = { globalSeed, runs: runs ?? null, claimFiles, impls: implSpecs, options };
+  let partial: PartialResults;
+  let reused: ClaimResult[] = [];
+  if (flags.resume && mode === 'run') {
+    const wanted = new Set(selected.map((c) => c.id));
+    const r = PartialResults.resume(out, settings);
+    partial = r.partial;
+    reused = r.done.filter((x) => wanted.has(x.id));
+    log.write(`resuming: ${reused.length} result(s) from ${path.relative(process.cwd(), partial.file)}\n`);
+  } else {
+    partial = PartialResults.start(out, settings);
+  }
   const table = new LiveTable(log, Math.max(8, ...selected.map((c) => c.id.length)));
-  const tasks: ClaimTask[] = selected.map((c) => ({
+  for (const r of reused) table.result(r);
+  const reusedIds = new Set(reused.map((r) => r.id));
+  const tasks: ClaimTask[] = selected.filter((c) => !reusedIds.has(c.id)).map((c) => ({
     id: c.id, globalSeed, runs, path: flags.path, claimFiles, implSpecs, options, cwd: process.cwd(),
   }));
-  const results = await runMany(tasks, {
+  const fresh = await runMany(tasks, {
     workers,
     onStart: (id) => table.start(id),
     onProgress: (id, m) => table.progress(id, m),
-    onResult: (r) => table.result(r),
+    onResult: (r) => { partial.add(r); table.result(r); },
   });
   table.done();
+  // In selection order whichever run computed them, so a resumed report reads like an uninterrupted one.
+  const byId = new Map([...reused, ...fresh].map((r) => [r.id, r]));
+  const results = selected.map((c) => byId.get(c.id)!);
 
   const report: Report = buildReport(results, globalSeed, started, {
     patterns, tier, runs, shard: flags.shard, workers, claimFiles, impls: implSpecs, options,
   });
   await writeReportDir(report, out, flags.junit ? path.resolve(flags.junit) : undefined);
+  partial.finish();
   const s = report.summary;
   log.write(`\n${s.passed} of ${s.total} claims as expected (${s.holds} hold, ${s.refuted} refuted, ${s.error} error, ${s.skipped} skipped) · ` +
     `global seed ${globalSeed} · report in ${path.relative(process.cwd(), out) || '.'}/\n`);

@@ -5,11 +5,15 @@
  * their tuned rates (pairs share the seed index). KL: histogram plug-in KL(P_data ‖ P_gen) with
  * exact target bin probabilities (src/metrics/kl.ts); mode mixture: the fraction of generated
  * samples farther than 3σ from every mode centre.
+ *
+ * Training-length robustness: with `checkpoints`, every run is also evaluated at those earlier steps
+ * (G snapshots of the same run, the same evaluation latents), so one sweep can re-tune the rate and
+ * re-make a claim's decision at each training length (`tunedAt`) without training again.
  */
 import { Rng } from '../../random/rng.ts';
 import {
   deltaSlopeUpdate, generate, grid2d, mix3, mixtureKl, modeMixtureFraction, targetBinProbs, binningFor, trainGan,
-  type GaussianMixtureNd, type GanRun,
+  shallowNet, type GaussianMixtureNd, type GanRun, type ShallowNet,
 } from '../../systems/shallow-relu-gan/index.ts';
 import Tinypool from 'tinypool';
 import { wilcoxonSignedRank, mean, median } from '../../stats/index.ts';
@@ -33,6 +37,8 @@ export interface SweepParams {
   batch: number;
   /** Generated samples for KL and mode mixture. */
   evalN: number;
+  /** Earlier steps (0 < step < steps, increasing) at which every run is also evaluated. */
+  checkpoints?: number[];
 }
 
 /** Per-seed training seeds drawn from the claim's Rng (paired tests match runs by these seeds). */
@@ -42,14 +48,20 @@ export function drawSeeds(rng: { int(n: number): number }, n: number): number[] 
 
 export const PAPER_LR_GRID = [-6, -5.5, -5, -4.5, -4, -3.5, -3];
 
-export interface Cell {
+export interface CellMetrics {
+  kl: number;
+  modeMixture: number;
+  /** Def. 2: mean_i ‖μ_i(t) − μ_i(0)‖ of G (NaN where the spline view is undefined). */
+  deltaSlopeUpdate: number;
+}
+
+export interface Cell extends CellMetrics {
   setting: GanSetting;
   lrLog10: number;
   seed: number;
-  kl: number;
-  modeMixture: number;
-  deltaSlopeUpdate: number;
   diverged: boolean;
+  /** The metrics at `SweepParams.checkpoints`, in order (after a divergence: the diverged values). */
+  atCheckpoints: ({ step: number } & CellMetrics)[];
 }
 
 export interface Tuned {
@@ -58,6 +70,8 @@ export interface Tuned {
   meanKlByLr: { lrLog10: number; meanKl: number }[];
   /** Cells at the tuned rate, in seed order. */
   cells: Cell[];
+  /** Every cell: by rate (lrGrid order), then seed. */
+  grid: Cell[][];
 }
 
 const datasets: Record<DatasetName, () => GaussianMixtureNd> = { mix3, grid: grid2d };
@@ -67,15 +81,35 @@ export function dataset(name: DatasetName): GaussianMixtureNd {
   return datasets[name]();
 }
 
+function checkCheckpoints(p: SweepParams): number[] {
+  const cps = p.checkpoints ?? [];
+  cps.forEach((c, i) => {
+    if (!Number.isInteger(c) || c <= 0 || c >= p.steps || (i > 0 && c <= cps[i - 1]!)) {
+      throw new RangeError(`SweepParams: checkpoints must be increasing integers in (0, steps = ${p.steps}), got ${JSON.stringify(cps)}`);
+    }
+  });
+  return cps;
+}
+
 export function runCell(setting: GanSetting, lrLog10: number, seed: number, p: SweepParams): { cell: Cell; run: GanRun } {
   const data = dataset(setting.data);
-  const run = trainGan({ data, H: setting.H, alpha: setting.alpha, init: setting.init ?? 'he', lr: 10 ** lrLog10, gamma: setting.gamma, batch: p.batch, steps: p.steps, seed });
-  const X = generate(run.G, p.evalN, new Rng(seed ^ 0x2545f491));
+  const checkpoints = checkCheckpoints(p);
+  const run = trainGan({ data, H: setting.H, alpha: setting.alpha, init: setting.init ?? 'he', lr: 10 ** lrLog10, gamma: setting.gamma, batch: p.batch, steps: p.steps, seed, snapshotAt: checkpoints });
   if (!probCache.has(setting.data)) probCache.set(setting.data, targetBinProbs(data, binningFor(data)));
-  const kl = mixtureKl(data, X, p.evalN, probCache.get(setting.data));
-  let ds = NaN;
-  try { ds = deltaSlopeUpdate(run.G0, run.G); } catch { ds = NaN; }
-  return { cell: { setting, lrLog10, seed, kl, modeMixture: modeMixtureFraction(data, X, p.evalN), deltaSlopeUpdate: ds, diverged: run.diverged }, run };
+  const probs = probCache.get(setting.data);
+  // The same evaluation latents at every checkpoint (common random numbers across training lengths).
+  const evaluate = (G: ShallowNet): CellMetrics => {
+    const X = generate(G, p.evalN, new Rng(seed ^ 0x2545f491));
+    let ds = NaN;
+    try { ds = deltaSlopeUpdate(run.G0, G); } catch { ds = NaN; }
+    return { kl: mixtureKl(data, X, p.evalN, probs), modeMixture: modeMixtureFraction(data, X, p.evalN), deltaSlopeUpdate: ds };
+  };
+  const final = evaluate(run.G);
+  const atCheckpoints = checkpoints.map((step) => {
+    const snap = run.snapshots.find((s) => s.step === step);
+    return { step, ...(snap ? evaluate(shallowNet(run.G.d, run.G.H, run.G.D, snap.theta)) : final) };
+  });
+  return { cell: { setting, lrLog10, seed, ...final, diverged: run.diverged, atCheckpoints }, run };
 }
 
 /** The learning rate with the lowest mean KL across seeds, and its cells. */
@@ -83,7 +117,27 @@ function pickBest(setting: GanSetting, p: SweepParams, byLr: Cell[][]): Tuned {
   const meanKlByLr = p.lrGrid.map((lrLog10, i) => ({ lrLog10, meanKl: mean(byLr[i]!.map((c) => c.kl)) }));
   let best = 0;
   for (let i = 1; i < meanKlByLr.length; i++) if (meanKlByLr[i]!.meanKl < meanKlByLr[best]!.meanKl) best = i;
-  return { setting, bestLrLog10: meanKlByLr[best]!.lrLog10, meanKlByLr, cells: byLr[best]! };
+  return { setting, bestLrLog10: meanKlByLr[best]!.lrLog10, meanKlByLr, cells: byLr[best]!, grid: byLr };
+}
+
+/**
+ * The sweep as it stood at an earlier training length: every cell replaced by its metrics at
+ * checkpoint `step` and the rate re-tuned there (step = p.steps returns `t`).
+ */
+export function tunedAt(t: Tuned, step: number, p: SweepParams): Tuned {
+  if (step === p.steps) return t;
+  const k = (p.checkpoints ?? []).indexOf(step);
+  if (k < 0) throw new RangeError(`tunedAt: step ${step} is neither a checkpoint nor the final step`);
+  const byLr = t.grid.map((row) => row.map((c) => {
+    const { kl, modeMixture, deltaSlopeUpdate: ds } = c.atCheckpoints[k]!;
+    return { ...c, kl, modeMixture, deltaSlopeUpdate: ds };
+  }));
+  return pickBest(t.setting, p, byLr);
+}
+
+/** The training lengths at which a sweep can be read: its checkpoints, then the final step. */
+export function trainingLengths(p: SweepParams): number[] {
+  return [...(p.checkpoints ?? []), p.steps];
 }
 
 /**
@@ -138,5 +192,33 @@ export function summary(t: Tuned) {
     meanDeltaSlopeUpdate: mean(t.cells.map((c) => c.deltaSlopeUpdate)),
     diverged: t.cells.filter((c) => c.diverged).length,
     klBySeed: t.cells.map((c) => c.kl),
+  };
+}
+
+/**
+ * Mean KL at the tuned rate (re-tuned per length) of each setting at each training length, and the
+ * figure drawing it: whether a comparison's direction is stable in training time or still moving.
+ */
+export function klVsStepsFigure(tuned: Tuned[], p: SweepParams, label: (s: GanSetting) => string, group: (s: GanSetting) => string) {
+  const values = trainingLengths(p).flatMap((steps) => tuned.map((t) => {
+    const at = tunedAt(t, steps, p);
+    return { steps, setting: label(t.setting), group: group(t.setting), meanKl: mean(at.cells.map((c) => c.kl)), bestLrLog10: at.bestLrLog10 };
+  }));
+  return {
+    name: 'kl-vs-steps',
+    title: 'Mean KL at the tuned learning rate (re-tuned at each length) vs training steps: is the comparison stable in training time?',
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+      data: { values },
+      facet: { column: { field: 'group', type: 'nominal', title: null } },
+      spec: {
+        width: 240, height: 180, mark: { type: 'line', point: true },
+        encoding: {
+          x: { field: 'steps', type: 'quantitative', scale: { type: 'log' } },
+          y: { field: 'meanKl', type: 'quantitative', title: 'mean KL' },
+          color: { field: 'setting', type: 'nominal' },
+        },
+      },
+    },
   };
 }

@@ -89,4 +89,15 @@ describe('runClaim', () => {
     expect((await runClaim(c, { globalSeed: 1 })).status).toBe('holds');
     expect((await runClaim(c, { globalSeed: 1, impls: { sys: 'mine' } })).status).toBe('refuted');
   });
+
+  test('a claim declaring a replaceable system it never reads is an error when an --impl is given, never a silent pass', async () => {
+    const deaf = property({ ...base, id: 'test.deaf', expect: 'holds', systems: ['sys'], arbitrary: fc.constant(0), check: () => true });
+    expect((await runClaim(deaf, { globalSeed: 1 })).status).toBe('holds');
+    const r = await runClaim(deaf, { globalSeed: 1, impls: { sys: 'mine' } });
+    expect(r.status).toBe('error');
+    expect(r.message).toMatch(/never read.*--impl/);
+    expect((await runClaim(deaf, { globalSeed: 1, impls: { other: 'x' } })).status).toBe('holds');
+    const listening = experiment({ ...base, kind: 'statistical', id: 'test.listens', expect: 'holds', systems: ['sys'], run: async (ctx) => ({ holds: ctx.impl('sys', 'builtin') === 'mine', evidence: {} }) });
+    expect((await runClaim(listening, { globalSeed: 1, impls: { sys: 'mine' } })).status).toBe('holds');
+  });
 });

@@ -65,8 +65,14 @@ interface ClaimBase {
   expect: Expect;
   /** For `.corrected` claims and refuted ones: the reading / derivation, in words. */
   notes?: string;
-  /** Systems this claim runs against that users may replace with `--impl` (e.g. ['dirac-gan']). */
+  /**
+   * Systems this claim reads through `ctx.impl`, which users may replace with `--impl` (e.g.
+   * ['dirac-gan']). A claim declaring one must read it: the runner reports an error otherwise, so
+   * `--impl` never silently checks the built-in instead of the user's code.
+   */
   systems?: string[];
+  /** Systems this claim exercises with the built-in implementation only (documentation; not replaceable). */
+  exercises?: string[];
 }
 
 export interface PropertyClaim<T = any> extends ClaimBase {

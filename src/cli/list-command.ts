@@ -7,7 +7,7 @@ export async function listCommand(patterns: string[], flags: { tier?: string; js
   if (flags.json) {
     const rows = claims.map((c) => ({
       id: c.id, tier: c.tier, kind: c.kind, expect: c.expect, type: c.type, source: c.source, statement: c.statement,
-      checks: c.checks, ...(c.notes ? { notes: c.notes } : {}), ...(c.systems ? { systems: c.systems } : {}),
+      checks: c.checks, ...(c.notes ? { notes: c.notes } : {}), ...(c.systems ? { systems: c.systems } : {}), ...(c.exercises ? { exercises: c.exercises } : {}),
     }));
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;

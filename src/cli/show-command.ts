@@ -16,6 +16,7 @@ export async function showCommand(id: string, flags: { out?: string; claims?: st
   p(`check:     ${claim.checks}`);
   if (claim.notes) p(`notes:     ${claim.notes}`);
   if (claim.systems) p(`systems:   ${claim.systems.join(', ')} (replaceable with --impl)`);
+  if (claim.exercises) p(`exercises: ${claim.exercises.join(', ')} (built-in only)`);
   const file = path.resolve(flags.out ?? DEFAULT_OUT, 'report.json');
   const last = existsSync(file) ? parseReport(readFileSync(file, 'utf8'), file).results.find((r) => r.id === id) : undefined;
   if (!last) {

@@ -32,19 +32,28 @@ export interface RunOptions {
 
 export async function runClaim(claim: Claim, opts: RunOptions): Promise<ClaimResult> {
   const seed = deriveSeed(opts.globalSeed, claim.id);
+  const read = new Set<string>();
   const ctx: ClaimContext = {
     seed,
     globalSeed: opts.globalSeed,
     rng: new Rng(seed),
     progress: (m) => opts.onProgress?.(claim.id, m),
-    impl: <T>(system: string, builtin: T): T => (opts.impls?.[system] as T | undefined) ?? builtin,
+    impl: <T>(system: string, builtin: T): T => {
+      read.add(system);
+      return (opts.impls?.[system] as T | undefined) ?? builtin;
+    },
     options: opts.options ?? {},
   };
   const t0 = performance.now();
   const base = {
     id: claim.id, tier: claim.tier, kind: claim.kind, expect: claim.expect, seed, globalSeed: opts.globalSeed,
   };
-  const partial = claim.type === 'property' ? runProperty(claim, ctx, opts) : await runExperiment(claim, ctx);
+  let partial = claim.type === 'property' ? runProperty(claim, ctx, opts) : await runExperiment(claim, ctx);
+  // A supplied implementation the claim declares but never read: its verdict is about the built-in.
+  const unread = (claim.systems ?? []).filter((s) => opts.impls?.[s] !== undefined && !read.has(s));
+  if (unread.length > 0 && partial.status !== 'skipped') {
+    partial = { ...partial, status: 'error', message: `${claim.id} declares system(s) ${unread.join(', ')} but never read them through ctx.impl, so its verdict would be about the built-in, not the --impl given` };
+  }
   const durationMs = performance.now() - t0;
   return {
     ...base,

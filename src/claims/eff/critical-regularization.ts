@@ -92,7 +92,7 @@ const SOURCE = { paper: '001_cb8436cba21c199a.txt', where: '§V, Figs. 8–9, Ap
 const STATEMENT = 'Running model GAN experiments using different β values, we note regions corresponding to under and over-regularization, and an intermediate regime of critical regularization. In this regime, convergence is most efficiently achieved (Fig. 9). … 200 generator points are used, with g_2/g_1 = 0.275 and n_disc = 5 … halted after 1600 iterations.';
 
 export const effCriticalRegularization = experiment({
-  id: 'eff.critical-regularization', source: SOURCE, statement: STATEMENT, tier: 'slow', kind: 'statistical', expect: 'holds', systems: ['particle-gan'],
+  id: 'eff.critical-regularization', source: SOURCE, statement: STATEMENT, tier: 'slow', kind: 'statistical', expect: 'holds', exercises: ['particle-gan'],
   notes: 'Holds (run 2026-11-23, default seed, 74 min on the shared 2-core machine; fixtures/eff/critical-regularization/): mean metric β = 0: 1.87, 0.01: 1.94, 0.1: 1.74, 1: 0.0013, 10: 0.0057, 100: 0.28 — under-, critical and over-regularisation; β* = 1 beats both ends on every test seed (Mann–Whitney p = 0.014 each, the smallest possible with 4 vs 4). The first version of this claim (explicit discriminator step, β ≤ 3) was refuted: the over-regularised branch only appears past the explicit-step stability bound, which the split integrator (alg1.ts) removes.',
   checks: `g₂/g₁ = 0.275, n_disc = 5, N = 200, width 1024 (2048 in the paper; halved for time on the 2-core machine), 1600 iterations, β ∈ {${FULL.betas.join(', ')}}, ${FULL.seeds} seeds each: U shape by the stated test (selection on 1 seed, one-sided Mann–Whitney on 4, Bonferroni α = 0.05).`,
   run: async (ctx) => {
@@ -102,7 +102,7 @@ export const effCriticalRegularization = experiment({
 });
 
 export const effCriticalRegularizationReduced = experiment({
-  id: 'eff.critical-regularization.reduced', source: SOURCE, statement: STATEMENT, tier: 'fast', kind: 'statistical', expect: 'holds', systems: ['particle-gan'],
+  id: 'eff.critical-regularization.reduced', source: SOURCE, statement: STATEMENT, tier: 'fast', kind: 'statistical', expect: 'holds', exercises: ['particle-gan'],
   notes: 'Holds with the split regulariser step (2026-11-22: mean metric β = 0: 1.82, 0.3: 0.0097, 10: 0.045, 100: 0.98; β* = 0.3 beats both ends on every test seed, p = 0.014 each). The first version of this claim, limited by the explicit step to β ≤ 3, found no over-regularised branch (β = 3 converged as well as β = 0.3): that was the integrator, not the dynamics.',
   checks: `Reduced: N = 60, width 256, 400 iterations, β ∈ {${REDUCED.betas.join(', ')}}, ${REDUCED.seeds} seeds each, the same test (selection on 1 seed, Mann–Whitney on 4).`,
   run: async (ctx) => {
@@ -114,7 +114,7 @@ export const effCriticalRegularizationReduced = experiment({
 export const effCriticalRegularizationFig8 = experiment({
   id: 'eff.critical-regularization.fig8', source: { paper: '001_cb8436cba21c199a.txt', where: '§V, Fig. 8, footnote 35' },
   statement: 'Incorporating this into the same setup used to produce mode collapse in Fig. 4 and repeating the procedure [35], we now observe convergence instead (Fig. 8). [35] Here, we set β = 100.',
-  tier: 'slow', kind: 'reproduction', expect: 'holds', systems: ['particle-gan'],
+  tier: 'slow', kind: 'reproduction', expect: 'holds', exercises: ['particle-gan'],
   checks: 'g₂/g₁ = 1/5, n_disc = 5, N = 200, width 2048, 1600 iterations, with the regulariser at the paper\'s β = 100 (integrated by the split discriminator step, K = 40 sub-steps at α_D = 0.1; see alg1.ts): the final metric is below ½ log 8 and below the unregularised run\'s (same seed).',
   run: async (ctx) => {
     const BETA = 100; // footnote 35

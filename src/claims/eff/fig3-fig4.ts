@@ -106,29 +106,29 @@ const SRC4 = { paper: '001_cb8436cba21c199a.txt', where: '§III.B, Fig. 4' };
 const ST4 = 'In a second experiment, we begin with the same initialization, but instead use an NTK satisfying g_2/g_1 = 1/5. … generator particles (in white) no longer split apart. Instead, they stay together as the entire cluster shifts from mode to mode indefinitely.';
 
 export const effFig3Converges = experiment({
-  id: 'eff.fig3-converges', source: SRC3, statement: ST3, tier: 'slow', kind: 'reproduction', expect: 'refuted', systems: ['particle-gan'],
+  id: 'eff.fig3-converges', source: SRC3, statement: ST3, tier: 'slow', kind: 'reproduction', expect: 'refuted', exercises: ['particle-gan'],
   notes: 'Refuted as a reproduction with our step sizes (the paper gives none): the diagonal-NTK cloud splits and covers all 8 modes evenly (metric 0.008 from (1/√2, 1/√2), 0.005 from (√2, √2) after 2000 iterations), but with α_G = 0.1 the particles keep jittering around the modes, so the mean log-likelihood stays below our a-priori bar of 0 (−17.1 and −0.8; peak log-density 3.9). Mode coverage reproduces; precise convergence does not at this step size.',
   checks: 'N = 200, width 2048, g₂ = 0 (g₁ = N), n_disc = 5, 2000 iterations from the chosen start: the mode-collapse metric averaged over the last 4 records (20 apart) is < 0.1 and the mean log-likelihood > 0; the other start is reported.',
   run: fig3(FULL, false),
 });
 export const effFig3ConvergesReduced = experiment({
-  id: 'eff.fig3-converges.reduced', source: SRC3, statement: ST3, tier: 'fast', kind: 'reproduction', expect: 'holds', systems: ['particle-gan'],
+  id: 'eff.fig3-converges.reduced', source: SRC3, statement: ST3, tier: 'fast', kind: 'reproduction', expect: 'holds', exercises: ['particle-gan'],
   checks: 'N = 100, width 256, n_disc = 5, 600 iterations, from both starts: with g₂ = 0 the final metric (mean of the last 4 records) is below ½ log 8 and below that of g₂/g₁ = 1/5 from the same start and seed.',
   run: fig3(REDUCED, true, false),
 });
 export const effFig3ConvergesReducedLogLik = experiment({
-  id: 'eff.fig3-converges.reduced-loglik', source: SRC3, statement: ST3, tier: 'fast', kind: 'reproduction', expect: 'refuted', systems: ['particle-gan'],
+  id: 'eff.fig3-converges.reduced-loglik', source: SRC3, statement: ST3, tier: 'fast', kind: 'reproduction', expect: 'refuted', exercises: ['particle-gan'],
   notes: 'Does not hold at reduced scale: with α_G = 0.1 the diagonal-NTK particles split over the modes (metric ≤ 0.33) but keep oscillating around them, so their instantaneous mean log-likelihood after 600 iterations is noisy (−40 … −850 across seeds and starts) and from one of the two starts (which one depends on the seed) falls below that of the collapsed g₂/g₁ = 1/5 cloud. The paper itself notes (Fig. 6) that precise convergence needs to be well inside the converged phase.',
   checks: 'N = 100, width 256, n_disc = 5, 600 iterations, both starts: the g₂ = 0 run ends with a higher mean log-likelihood (last 4 records) than the g₂/g₁ = 1/5 run from the same start and seed.',
   run: fig3(REDUCED, true, true),
 });
 export const effFig4Collapse = experiment({
-  id: 'eff.fig4-collapse', source: SRC4, statement: ST4, tier: 'slow', kind: 'reproduction', expect: 'holds', systems: ['particle-gan'],
+  id: 'eff.fig4-collapse', source: SRC4, statement: ST4, tier: 'slow', kind: 'reproduction', expect: 'holds', exercises: ['particle-gan'],
   checks: 'N = 200, width 2048, g₂/g₁ = 1/5, n_disc = 5, 2000 iterations: after iteration 100 the metric never drops to ½ log 8 and the majority mode changes (≥ 3 distinct).',
   run: fig4(FULL, false),
 });
 export const effFig4CollapseReduced = experiment({
-  id: 'eff.fig4-collapse.reduced', source: SRC4, statement: ST4, tier: 'fast', kind: 'reproduction', expect: 'holds', systems: ['particle-gan'],
+  id: 'eff.fig4-collapse.reduced', source: SRC4, statement: ST4, tier: 'fast', kind: 'reproduction', expect: 'holds', exercises: ['particle-gan'],
   checks: 'N = 100, width 256, g₂/g₁ = 1/5, n_disc = 5, 600 iterations, both starts: after iteration 100 the metric stays above ½ log 8 and ≥ 3 distinct majority modes are visited.',
   run: fig4(REDUCED, true),
 });

@@ -74,7 +74,7 @@ const SOURCE = { paper: '001_cb8436cba21c199a.txt', where: '§IV.B, Figs. 5, 6, 
 const STATEMENT = 'As g_2/g_1 is increased, the discriminator requires more \'time\' (a greater n_disc value) in order to shift the training from mode collapse (bright points) to convergence (darker points). … power-law and exponential mode collapse boundaries are for the ReLU and Tanh discriminators, respectively.';
 
 export const effPhaseTransition = experiment({
-  id: 'eff.phase-transition', source: SOURCE, statement: STATEMENT, tier: 'slow', kind: 'statistical', expect: 'holds', systems: ['particle-gan'],
+  id: 'eff.phase-transition', source: SOURCE, statement: STATEMENT, tier: 'slow', kind: 'statistical', expect: 'holds', exercises: ['particle-gan'],
   checks: `ReLU discriminator, N = 200, width 2048, α_D = α_G = ${PARTICLE_ALPHA_D}, g₂/g₁ ∈ {${PHIS.join(', ')}} × n_disc ∈ {1, 2, 4, 8}, 1000 iterations, metric averaged over T − 20n (n < 4): pooled Spearman ρ(log g₂/g₁, metric) > 0 and ρ(log n_disc, metric) < 0 over all cells, one-sided α = 0.05 each; the ½ log 8 boundary is fitted as a power law (log–log) and as an exponential, both reported (Figs. 5–6 drawn).`,
   run: async (ctx) => {
     const r = await runPhase(RELU_NDISC, ctx);
@@ -87,7 +87,7 @@ export const effPhaseTransition = experiment({
 });
 
 export const effPhaseTransitionAlphaD = experiment({
-  id: 'eff.phase-transition.alpha-d', source: SOURCE, statement: STATEMENT, tier: 'slow', kind: 'statistical', expect: 'refuted', systems: ['particle-gan'],
+  id: 'eff.phase-transition.alpha-d', source: SOURCE, statement: STATEMENT, tier: 'slow', kind: 'statistical', expect: 'refuted', exercises: ['particle-gan'],
   notes: 'Refuted in our setup (n_disc = 1, α_D 0.025–0.4, 1000 iterations, N = 200; run 2026-11-22): the α_D direction holds for both discriminators (pooled Spearman ρ = −0.54, p = 4·10⁻⁴ for ReLU; ρ = −0.64, p = 2·10⁻⁵ for tanh), but with one discriminator step per iteration the ReLU grid stays collapsed almost everywhere (metric 1.77–2.08, no ½ log 8 crossing, so no boundary to fit) and the g₂/g₁ direction is absent (ReLU ρ = −0.05, p = 0.61; tanh ρ = 0.19, p = 0.14). The tanh boundary (4 points) is fitted better by an exponential than by a power law (RMS 0.96 vs 1.03), as the paper says; the ReLU comparison cannot be made. The paper does not give the α_D range or n_disc of Figs. 10–11.',
   checks: 'α_D sweeps (n_disc = 1), ReLU width 2048 and tanh width 512, N = 200, g₂/g₁ doubling from 0.0005 to 0.032 × α_D doubling from 0.025 to 0.4, 1000 iterations: both show the two directions (pooled Spearman, one-sided α = 0.05); the ReLU boundary is fitted better (smaller RMS residual in log α_D) by a power law than by an exponential, and the tanh boundary better by an exponential (Figs. 10, 11 drawn).',
   run: async (ctx) => {
@@ -125,7 +125,7 @@ export async function cornerTest(spec: PhaseSpec, ctx: ClaimContext) {
 }
 
 export const effPhaseTransitionReduced = experiment({
-  id: 'eff.phase-transition.reduced', source: SOURCE, statement: STATEMENT, tier: 'fast', kind: 'statistical', expect: 'refuted', systems: ['particle-gan'],
+  id: 'eff.phase-transition.reduced', source: SOURCE, statement: STATEMENT, tier: 'fast', kind: 'statistical', expect: 'refuted', exercises: ['particle-gan'],
   notes: 'Does not hold at this reduced scale, as specified: at g₂/g₁ = 0.3 both n_disc = 1 and n_disc = 8 stay collapsed after 300 iterations (mean metric 1.93 vs 1.90, one-sided Mann–Whitney p = 0.34), i.e. the boundary at this size lies beyond n_disc = 8 there; the metric is flat, not reversed. The first direction holds (p = 0.029). eff.phase-transition.reduced-low-phi checks the n_disc direction at g₂/g₁ = 0.01 (a column chosen after seeing this result, stated as such).',
   checks: 'Reduced: ReLU, N = 100, width 256, 300 iterations, corners g₂/g₁ ∈ {0.01, 0.3} × n_disc ∈ {1, 8}, 4 seeds each: at n_disc = 1 the metric is larger at g₂/g₁ = 0.3 than at 0.01, and at g₂/g₁ = 0.3 smaller at n_disc = 8 than at 1 (one-sided Mann–Whitney, α = 0.05 each).',
   run: async (ctx) => {
@@ -138,7 +138,7 @@ export const effPhaseTransitionReduced = experiment({
 });
 
 export const effPhaseTransitionReducedLowPhi = experiment({
-  id: 'eff.phase-transition.reduced-low-phi', source: SOURCE, statement: STATEMENT, tier: 'fast', kind: 'statistical', expect: 'holds', systems: ['particle-gan'],
+  id: 'eff.phase-transition.reduced-low-phi', source: SOURCE, statement: STATEMENT, tier: 'fast', kind: 'statistical', expect: 'holds', exercises: ['particle-gan'],
   notes: 'Column chosen after eff.phase-transition.reduced showed the g₂/g₁ = 0.3 column entirely collapsed at this scale.',
   checks: 'Reduced: ReLU, N = 100, width 256, 300 iterations, g₂/g₁ = 0.01, n_disc ∈ {1, 8}, 4 seeds each: the metric is smaller at n_disc = 8 (one-sided Mann–Whitney, α = 0.05).',
   run: async (ctx) => {

@@ -52,7 +52,7 @@ const common = {
   source: { paper: '001_cb8436cba21c199a.txt', where: 'App. B, Fig. 12' },
   statement: 'v_L < 0 ⟹ p > 1/2 − (g_1 − g_2)/(2 g_2 N), v_R > 0 ⟹ p < 1/2 + (g_1 − g_2)/(2 g_2 N). In order to split the points, and ensure that the particles on each side have opposing velocities, we require (1/2 − g_1/(2N g_2) + 1/(2N)) < p < (1/2 + g_1/(2N g_2) − 1/(2N)).',
   tier: 'fast' as const, kind: 'property' as const,
-  systems: ['particle-gan'],
+  exercises: ['particle-gan'],
 };
 
 /** Uniform on [a, b] on a fine grid: fc.double's bias towards the ends would put most p at 0 or on an interval end. */

@@ -17,7 +17,7 @@ export const effVelocity = property({
   statement: 'dX_a^i/dt = (α_G/N) Σ_{b,j} Γ^{i,j}_{a,b} ∇_j D(X_b) = α_G ((g_1 − g_2)/N ∇_i D(X_a) + g_2 ⟨∇_i D(X)⟩).',
   checks: 'For generated N ∈ [1, 60], d ∈ [1, 3], g₁, g₂ ∈ [0, 10³], α_G and gradients, the O(N) velocity of eq. 26 equals the literal double sum of eq. 25 with Γ = δᵢⱼ(g₁δₐᵦ + g₂(1 − δₐᵦ)) (relative Frobenius error ≤ 1e-12, or absolute ≤ 1e-12·α_G(g₁ + g₂)‖∇D‖ where the result cancels).',
   tier: 'fast', kind: 'property', expect: 'holds',
-  systems: ['particle-gan'],
+  exercises: ['particle-gan'],
   arbitrary: fc.record({
     N: fc.integer({ min: 1, max: 60 }),
     d: fc.integer({ min: 1, max: 3 }),

@@ -32,7 +32,7 @@ export function makeAdaptivity(id: string, tier: 'fast' | 'slow', p: AdaptParams
     checks: `Datasets ${p.datasets.join(', ')}, widths ${p.widths.join(', ')} (G and D), γ ∈ {${p.gammas.join(', ')}} vs γ = 1 (SGD); lr tuned per setting over 10^{${p.lrGrid.join(', ')}} by mean KL; ${p.seeds} seeds, ${p.steps} steps, batch ${p.batch}. For every (dataset, H, γ): one-sided paired Wilcoxon (α = ${TEST_ALPHA}) finds KL(γ = 1) > KL(γ).${p.checkpoints ? ` Decided at step ${p.steps}; the same decision re-made at steps ${p.checkpoints.join(', ')} (rates re-tuned there) is reported.` : ''}`,
     tier, kind: 'statistical', expect,
     ...(notes ? { notes } : {}),
-    systems: ['shallow-relu-gan'],
+    exercises: ['shallow-relu-gan'],
     run: async (ctx) => {
       const seeds = drawSeeds(ctx.rng, p.seeds);
       // Per (dataset, H): tuned[0] is SGD (γ = 1), tuned[1 + g] is RMSProp with p.gammas[g].

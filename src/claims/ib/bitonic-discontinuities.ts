@@ -68,7 +68,7 @@ export const ibBitonicDiscontinuities = property({
   checks: 'For generated K-mode mixtures (K ∈ 2..4, gap factors 4–6 in units σ_k + σ_{k+1}, σ ∈ [0.5, 1.5], weights ≥ 0.2 before normalising): the bitonic G(z) = F_X⁻¹(2Φ(|z|) − 1) satisfies P(G(Z) ≤ x) = F_X(x) via a bisected z_b (rtol 1e-8), eq. (1a) with its two pieces gives f_X at a core point (rtol 1e-6), and 300 seeded samples pass KS at α = 1e-6; counting maximal runs of secant slope above τ = √(A·B) (A: core slope bound, B: smallest gap slope, τ ∝ f_gap^(−1/2)) inside [μ_1, μ_K], the bitonic G has exactly 2(K − 1) steep transitions and the monotone one K − 1, each covering its gap minimum.',
   tier: 'fast', kind: 'property', expect: 'holds',
   notes: 'Besides its 2(K − 1) gap crossings, the bitonic generator is steep at its vertex: G(0) = F_X⁻¹(0) = −∞, so slopes grow without bound as z → 0 (one run on each side of z = 0, in the lower tail, outside [μ_1, μ_K]). These are reported as bitonicVertexRuns and not counted as gap transitions; counting them, the bitonic generator has 2(K − 1) + 2 steep runs.',
-  systems: ['generator-1d'],
+  exercises: ['generator-1d'],
   arbitrary: fc.record({
     mix: mixtureSpecArb({ minK: 2, maxK: 4, minGap: 4, maxGap: 6, minWeight: 0.2, minStd: 0.5, maxStd: 1.5 }),
     u: fc.double({ min: 0.001, max: 0.999, noNaN: true }),

@@ -76,7 +76,7 @@ export function makeFig1(id: string, tier: 'fast' | 'slow', p: Fig1Params, expec
     checks: `SGD on mix3 (means −2, 0, 2; σ 0.2), batch ${p.batch}; H = ${p.widths[0]} (lr 1e${p.lr128}, ${p.steps128} steps) and H = ${p.widths[1]} (lr 1e${p.lr2048}, ${p.steps2048} steps), He and V-shape initialisation, one seed. Holds iff He/${p.widths[0]} ends nearer a monotone optimum than it started and is monotone (1 piece, wiggles < 2% of the range ignored), V/${p.widths[0]} has ≥ 2 pieces and more steep transitions (slope > ${STEEP_TAU}) than He/${p.widths[0]}, and He/${p.widths[1]} has more monotone pieces (fluctuations) than He/${p.widths[0]}. The figure draws initial, final and optimal generators as Fig. 1.`,
     tier, kind: 'reproduction', expect,
     ...(notes ? { notes } : {}),
-    systems: ['shallow-relu-gan', 'generator-1d'],
+    exercises: ['shallow-relu-gan', 'generator-1d'],
     run: (ctx) => {
       const seed = ctx.rng.int(2 ** 31 - 1);
       const m = mix3Mixture1D();

@@ -34,7 +34,7 @@ export function makeInitScale(id: string, tier: 'fast' | 'slow', p: InitParams, 
     checks: `Dataset ${p.data}, H = ${p.H} (G and D), α ∈ {${p.alphas.join(', ')}} on both players, γ ∈ {${p.gammas.join(', ')}} (1 = SGD); lr tuned per setting over 10^{${p.lrGrid.join(', ')}} by mean KL; ${p.seeds} seeds, ${p.steps} steps, batch ${p.batch}. Per γ: one-sided paired Wilcoxon (α = ${TEST_ALPHA}) finds KL(α = 1) > KL(α = ${ALPHA_SMALL}) and delta-slope update(α = ${ALPHA_SMALL}) > delta-slope update(α = 1); all must hold.${p.checkpoints ? ` Decided at step ${p.steps}; the same decision re-made at steps ${p.checkpoints.join(', ')} (rates re-tuned there) is reported.` : ''}`,
     tier, kind: 'statistical', expect,
     ...(notes ? { notes } : {}),
-    systems: ['shallow-relu-gan'],
+    exercises: ['shallow-relu-gan'],
     run: async (ctx) => {
       const seeds = drawSeeds(ctx.rng, p.seeds);
       const sweeps: { gamma: number; tuned: Tuned[] }[] = [];

@@ -65,7 +65,7 @@ function makeLazyWidth(id: string, tier: 'fast' | 'slow', p: LazyParams, notes?:
     checks: `Shallow ReLU regressor (1-D, He init × α, centred) fits the 3-Gaussian monotone optimal generator on ${N_POINTS} points by full-batch GD for ${p.steps} steps at the largest monotone-descent step of 10^{${p.lrGrid.join(', ')}}; widths ${p.widths.join(', ')} at α = ${p.widthAlpha}, scales α ∈ {${p.alphas.join(', ')}} at H = ${p.alphaWidth}, ${p.seeds} seeds. Holds iff one-sided Wilcoxon signed-rank tests (α = ${TEST_ALPHA} each, intersection–union) find the relative parameter change and the relative NTK change smaller at the largest H than the smallest, and smaller at the largest α than the smallest.`,
     tier, kind: 'statistical', expect: 'holds',
     ...(notes ? { notes } : {}),
-    systems: ['shallow-relu-gan'],
+    exercises: ['shallow-relu-gan'],
     run: (ctx) => {
       const m = mix3Mixture1D();
       const X = Float64Array.from({ length: N_POINTS }, (_, i) => -2.5 + (5 * i) / (N_POINTS - 1));

@@ -55,7 +55,7 @@ export const ibLowDensitySlope = property({
   statement: 'lower bounding G_p(z(x)) as ∂_z G_p(z(x))/s_p = |∂_z G_p(z(x))| ≥ φ(G_p⁻¹(x))/f_X(x), ∀p ∈ P(x). In the zero-density limit f_X(x) → 0, unless φ(G_p⁻¹(x)) → 0, the only solution is |∂_u G_p(z(x))| = ∞.',
   checks: '(a) For generated polytonic G and x (away from the density\'s jump points), with f_X(x) = difference quotient of exact bin probabilities and |G_p′| by central differences: every active piece has |G_p′(z_p)| ≥ φ(z_p)/f_X(x) (rtol 1e-6). (b) For generated two-mode targets (weight w ∈ [0.2, 0.8], σ₁, σ₂ ∈ [0.3, 2]) and separations 1.5 ≤ d₁ < d₂ ≤ 8 (units σ₁ + σ₂, d₂ − d₁ ≥ 0.05): at the gap\'s density minimum x* the monotone optimal G has slope G′ = φ(z*)/f_min ≥ φ(z_max)/f_min with z_max = max|Φ⁻¹(w/2)|, |Φ⁻¹((1−w)/2)| (so G′ → ∞ as f_min → 0), and the deeper gap (smaller f_min) has the larger slope.',
   tier: 'fast', kind: 'property', expect: 'holds',
-  systems: ['generator-1d'],
+  exercises: ['generator-1d'],
   arbitrary: fc.record({
     spec: polytonicSpecArb,
     zStar: fc.double({ min: -4, max: 4, noNaN: true }),

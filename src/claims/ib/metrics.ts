@@ -31,7 +31,7 @@ export const ibMetrics = property({
   statement: 'Our implicit bias metrics include Jacobian Frobenius norms (JFNs) ‖∇_z G(z)‖_F of G w.r.t. latent z, averaged over P_z, norms of weights and their updates after training, spline parameters (Def. 2) and the change of activation pattern |ΔAct_G%|, and the effective rank of the neural tangent kernels (NTKs) rank_eff(NTK).',
   checks: 'For generated shallow nets (d ∈ 1..3, D ∈ 1..2, H ∈ 1..16) and 8 inputs: JFN ≥ 0, equals the mean ‖∂h/∂x‖_F from the backward pass (rtol 1e-10) and scales by |k| when V is scaled by k; activation change is 0% for identical parameters, 0% under (w, b) → (kw, kb), k > 0, 100% under (w, b) → (−w, −b), within [0, 100] for a perturbation; update norms are 0 for identical parameters and their groups add up in squares; the closed-form NTK Gram equals J Jᵀ from the backward pass (rtol 1e-10) and its effective rank lies in [1, nD]; effective rank is n for c·I and 1 for c·uuᵀ; breakplane-orientation and delta-slope updates are 0 under the function-preserving rescaling (w, b, v) → (kw, kb, v/k) while the raw update is not, orientation update is 2 under w → −w in 1-D, and delta-slope update equals mean_i ‖Δv_i‖·‖w_i‖ when only V moves.',
   tier: 'fast', kind: 'property', expect: 'holds',
-  systems: ['shallow-relu-gan'],
+  exercises: ['shallow-relu-gan'],
   arbitrary: fc.record({
     d: fc.integer({ min: 1, max: 3 }),
     D: fc.integer({ min: 1, max: 2 }),

@@ -28,7 +28,7 @@ export const ibSplineReparam = property({
   checks: 'For generated shallow ReLU nets (d ∈ 1..3, D ∈ 1..2, H ∈ 1..16, parameter scale 0.1–10) and 6 inputs: the forward pass equals the spline form of eq. (2) (rtol 1e-12 of Σ|terms|); for a generated 1-D net, at every breakpoint β_iξ_i the slope of h on the neuron\'s active side minus that on its inactive side (one-sided differences of the forward pass) equals μ_iξ_i, i.e. right-minus-left equals μ_i (rtol 1e-6 of Σ|μ|), and ‖ξ_i‖ = 1.',
   tier: 'fast', kind: 'property', expect: 'holds',
   notes: 'The catalog\'s "slope jumps by μᵢξᵢ" holds as active-side minus inactive-side slope (the paper\'s "change of slope … where neuron i is active"); read as right-minus-left it would fail for every neuron with ξᵢ = −1, whose right-minus-left jump is μᵢ.',
-  systems: ['shallow-relu-gan'],
+  exercises: ['shallow-relu-gan'],
   arbitrary: fc.record({
     d: fc.integer({ min: 1, max: 3 }),
     D: fc.integer({ min: 1, max: 2 }),

@@ -24,7 +24,7 @@ export const ibThm1Density = property({
   statement: 'Under Assumption 1, if X = G(Z) ~ f_X, where Z ~ N(0, 1) implies that G_p must satisfy Σ_{p∈P(x)} s_p φ(G_p⁻¹(x))/∂_z G_p(z(x)) = f_X(x), ∀x ∈ X (Density Matching).',
   checks: 'For generated polytonic G (P ∈ 1..5 alternating pieces, piecewise linear or cubic-smooth, continuous or not) and a generated bin [lo, hi]: ∫_lo^hi of the eq. (1a) density (adaptive Gauss–Legendre) equals the exact P(G(Z) ∈ [lo, hi]) from Φ-masses of the pieces\' preimage intervals (rtol 1e-9); every term is ≥ 0.',
   tier: 'fast', kind: 'property', expect: 'holds',
-  systems: ['generator-1d'],
+  exercises: ['generator-1d'],
   arbitrary: fc.record({
     spec: polytonicSpecArb,
     zStar: fc.double({ min: -4, max: 4, noNaN: true }),

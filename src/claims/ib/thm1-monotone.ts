@@ -36,7 +36,7 @@ export const ibThm1Monotone = property({
   statement: 'Under Assumption 1, if X = G(Z) ~ f_X, where Z ~ N(0, 1) … (Density Matching) (1a); the optimal monotonic generators (Fig. 1, green curves).',
   checks: 'For generated 1-D Gaussian mixtures (K ∈ 1..4 modes, weights, stds, separations) and z ∈ [−6, 6]: G = F_X⁻¹∘Φ satisfies F_X(G(z)) = Φ(z) (smaller tail, rtol 1e-9), is increasing, its slope by Richardson differences equals φ(z)/f_X(G(z)) (rtol 1e-6), and 500 seeded samples G(Z) pass a one-sample KS test against F_X at α = 1e-6 (DKW bound).',
   tier: 'fast', kind: 'property', expect: 'holds',
-  systems: ['generator-1d'],
+  exercises: ['generator-1d'],
   arbitrary: fc.record({
     mix: mixtureSpecArb({ minK: 1, maxK: 4, minGap: 0, maxGap: 4 }),
     z: fc.double({ min: -6, max: 6, noNaN: true }),

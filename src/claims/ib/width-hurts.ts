@@ -54,7 +54,7 @@ export function makeWidthHurts(id: string, tier: 'fast' | 'slow', p: WidthParams
     checks: `Datasets ${p.datasets.join(', ')}; widths ${p.widths.join(', ')} (G and D); γ ∈ {${p.gammas.join(', ')}} (1 = SGD); lr tuned per (dataset, H, γ) over 10^{${p.lrGrid.join(', ')}} by mean KL; ${p.seeds} seeds, ${p.steps} steps, batch ${p.batch}, KL on ${p.evalN} samples. Per (dataset, γ): the KL-best width is not the largest, one-sided paired Wilcoxon (α = ${TEST_ALPHA}) finds KL(H_max) > KL(H_best) and mode mixture(H_max) > mode mixture(H_min); all blocks must hold.${p.checkpoints ? ` Decided at step ${p.steps}; the same decision re-made at steps ${p.checkpoints.join(', ')} (rates re-tuned there) is reported.` : ''}`,
     tier, kind: 'statistical', expect,
     ...(notes ? { notes } : {}),
-    systems: ['shallow-relu-gan'],
+    exercises: ['shallow-relu-gan'],
     run: async (ctx) => {
       const seeds = drawSeeds(ctx.rng, p.seeds);
       const sweeps: { data: DatasetName; gamma: number; tuned: Tuned[] }[] = [];

@@ -26,7 +26,7 @@ export const ipmCor1 = property({
   statement: 'Suppose the kernel satisfies Assumption 1, and the number of true and generated points are equal so that N_r = N_g = N for some N. Also, suppose that p_j = p̃_j = 1/N for all j. Then, the only stable equilibrium of the generated distribution P_g with supp(P_g) ⊆ supp(P_r) is P_g = P_r.',
   checks: 'For generated N ≤ 5, d ≤ 3, σ, λ, μ and an assignment of generated points onto true points (exact RBF, true points 40σ apart): the FD Jacobian of the global one-step map at that equilibrium has spectral radius < 1 iff the assignment is a bijection (η_d = ½ the linearised bound).',
   tier: 'fast', kind: 'property', expect: 'holds',
-  systems: ['isolated-points'],
+  exercises: ['isolated-points'],
   arbitrary: fc.integer({ min: 2, max: 5 }).chain((N) => fc.record({
     N: fc.constant(N),
     assign: fc.oneof(fc.array(fc.integer({ min: 0, max: N - 1 }), { minLength: N, maxLength: N }), fc.shuffledSubarray([...Array(N).keys()], { minLength: N, maxLength: N })),

@@ -22,7 +22,7 @@ export const ipmEq26 = property({
   statement: 'If we fix the generated point, x̃₀, and let an RBF discriminator run to the convergence, … the resulting generator loss in (8) is given by L_g(θ*, x̃₀) = (1/λ)(1 − e^{−‖x₀ − x̃₀‖²/2σ²}). (26)',
   checks: 'For generated d ≤ 4, σ, x₀, x̃₀ (distance r/σ ∈ [0, 6]), λ, η_d: eq. (5) iterated with the generated point frozen until (1 − η_dλ)ᵏ < 1e-15 gives −fᵏ(x̃₀) equal to (1/λ)(1 − e^{−r²/2σ²}).',
   tier: 'fast', kind: 'property', expect: 'holds',
-  systems: ['isolated-points'],
+  exercises: ['isolated-points'],
   arbitrary: fc.record({
     d: fc.integer({ min: 1, max: 4 }), seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
     sigma: fc.double({ min: 0.05, max: 20, noNaN: true }), rOverSigma: fc.double({ min: 0, max: 6, noNaN: true }),

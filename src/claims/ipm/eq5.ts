@@ -22,7 +22,7 @@ export const ipmEq5 = property({
   statement: 'If we let fᵏ(x) := f(x, θᵏ), then for any fixed x, we have fᵏ⁺¹(x) = fᵏ(x) + η_d(Σᵢ pᵢK(x, xᵢ) − Σⱼ p̃ⱼK(x, x̃ⱼ) − λfᵏ(x)) (5).',
   checks: 'For generated feature maps (RFF, or a two-scale concatenation), points, masses, θ⁰, λ, η_d, η_g, scheme and k ≤ 25 steps: f(x, θᵏ) from eq. (4) equals fᵏ(x) from eq. (5) at random probes and at every x̃ⱼᵏ, and the generated points agree.',
   tier: 'fast', kind: 'property', expect: 'holds',
-  systems: ['isolated-points'],
+  exercises: ['isolated-points'],
   arbitrary: fc.record({
     d: fc.integer({ min: 1, max: 3 }), m: fc.integer({ min: 1, max: 8 }), multiscale: fc.boolean(),
     sigma: fc.double({ min: 0.2, max: 3, noNaN: true }), seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),

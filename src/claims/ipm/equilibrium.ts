@@ -28,7 +28,7 @@ export const ipmEquilibrium = property({
   statement: 'Then, there is a unique θᵢ* such that (θᵢ*, X̃ᵢ*) is an equilibrium point of the GAN dynamics (12) in the region Vᵢ.',
   checks: 'For generated d, m, σ, masses, λ, η_d, μ: (θ*, x̃* = xᵢ) is a fixed point of the parameter-space map (RFF) and of the function-space map (exact RBF); ∂θ′/∂θ (FD) has no eigenvalue 1; the θ-iteration from a random θ⁰ converges to θ*.',
   tier: 'fast', kind: 'property', expect: 'holds',
-  systems: ['isolated-points'],
+  exercises: ['isolated-points'],
   arbitrary: fc.record({
     d: fc.integer({ min: 1, max: 3 }), m: fc.integer({ min: 1, max: 6 }), sigma: fc.double({ min: 0.2, max: 5, noNaN: true }),
     seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }), pTilde: fc.array(fc.double({ min: 0.05, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }),

@@ -48,7 +48,7 @@ export const ipmFig2 = experiment({
   checks: `d = 2, 4 true points on the unit circle, ${TRIALS} trials at each σ ∈ {${SIGMAS.join(', ')}}, paper's λ, η, 40 000 steps: divergence occurs at σ = 0.1, approximate mode collapse (two points within ${COLLAPSE_R} of one true point, another true point empty) at σ = 0.6, oscillation (path ≥ ${OSC_RATIO}× net displacement) at σ = 10 — each at least once and most often at its own width; trajectories drawn.`,
   tier: 'slow', kind: 'reproduction', expect: 'refuted',
   notes: 'Partly reproduced at the default seed: divergence at σ = 0.1 (11/20 trials) and approximate mode collapse at σ = 0.6 (7/20, most of the three widths) appear, but at σ = 10 the points move only ~0.3 in the paper\'s 40 000 steps of η = 10⁻³ and never oscillate (0/20), so the large-width oscillation is not reproduced with this setup. Figure in the report.',
-  systems: ['isolated-points'],
+  exercises: ['isolated-points'],
   run: async (ctx) => {
     const tasks = SIGMAS.flatMap((sigma, si) => splitTrials(TRIALS, 2).map(([a, b]) => ({ d: 2, sigma, sigmaIndex: 100 + si, trialStart: a, trialEnd: b, steps: FIG3.steps, seed: ctx.seed, m: FIG3.m, eta: FIG3.eta, traceEvery: TRACE_EVERY })));
     const rs = await runFig3Tasks(tasks, 2, ctx.progress);

@@ -60,7 +60,7 @@ function make(id: string, tier: 'fast' | 'slow', P: Fig3Params) {
     statement: 'We see that at very low kernel widths, the normalized error can be even greater than one … At very high kernel widths, there is also significant error due to the slow convergence … As expected, we see that the frequency of divergence increases with small kernel width.',
     checks: `d ∈ {${P.dims.join(', ')}}, ${P.trials} trials × ${P.sigmas.length} widths, ${P.steps} steps at η = ${P.eta}, m = ${P.m} RFF frequencies: (a) Spearman(log σ, divergence fraction) < 0, one-sided p < ${ALPHA_TREND} (d = 2); (b) median W₂(after)/W₂(before) above its minimum at the smallest and largest σ and > 1 at the smallest σ (d = 2)${P.gateU ? `, each end vs the minimum by one-sided Mann–Whitney p < ${ALPHA_U}` : ''}.`,
     tier, kind: 'statistical', expect: 'holds',
-    systems: ['isolated-points'],
+    exercises: ['isolated-points'],
     run: async (ctx) => {
       const tasks: Fig3Task[] = [];
       for (const d of P.dims) {

@@ -27,7 +27,7 @@ export const ipmFig4 = experiment({
   checks: `d = 2, start distance 10, RFF m = 64 per width, λ = 0.01, η = 0.01, 12 000 steps, ${FIG4.seeds} feature draws: in ≥ ${FIG4.majority} draws (i) σ = 0.1 never gets within ${FIG4.eps}; (ii) σ = 1 and 10 do, later than the concatenated kernel; (iii) the concatenated kernel gets within ${FIG4.eps} first.`,
   tier: 'fast', kind: 'reproduction', expect: 'refuted',
   notes: 'Not reproduced with random-Fourier-feature maps (the §7 discriminator); see the header of src/claims/ipm/fig4.ts for why. Distances per draw and the figure are in the evidence.',
-  systems: ['isolated-points'],
+  exercises: ['isolated-points'],
   run: (ctx) => {
     const { d, m, steps, seeds } = FIG4;
     const first: Record<string, number[]> = {};

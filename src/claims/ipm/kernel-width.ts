@@ -38,7 +38,7 @@ export const ipmKernelWidth = property({
   statement: 'if the kernel width σ is very large, the loss will have a small gradient when x̃₀ is close to x₀ … if σ is very small, the loss will have a small gradient when x̃₀ is far from x₀. … The overall kernel (28) will have a heavy tail component due to the "wide" kernel K₁(x). … since K₂(x) has a small width, the kernel will have a "sharp" component.',
   checks: `For generated σ, λ: ‖∇L_g‖ at r = σ/100 and 100σ is < ${SMALL} of its value at σ and the maximum over a log grid of r is at σ (grid resolution); for generated 2–4 widths with ratio q ∈ [4, 8]: the multi-scale gradient is ≥ e^{−1/2}/(qλσ_max) on all of [σ_min, σ_max] and every single width drops below ${WEAKER} of it somewhere there.`,
   tier: 'fast', kind: 'property', expect: 'holds',
-  systems: ['isolated-points'],
+  exercises: ['isolated-points'],
   arbitrary: fc.record({
     sigma: fc.double({ min: 0.01, max: 100, noNaN: true }), lambda: fc.double({ min: 0.01, max: 10, noNaN: true }),
     s1: fc.double({ min: 0.01, max: 1, noNaN: true }), q: fc.double({ min: 4, max: 8, noNaN: true }), S: fc.integer({ min: 2, max: 4 }),

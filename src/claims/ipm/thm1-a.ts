@@ -15,7 +15,7 @@ export const ipmThm1A = property({
   statement: 'if the parameters kᵢ, λ and μ = η_g/η_d are fixed, then, for sufficiently small step size η_d: (a) If Δᵢ > 0, the equilibrium point is locally stable.',
   checks: 'For generated d ≤ 3, kernel (exact RBF, RFF), |Nᵢ| ≤ 4, masses with Δᵢ > 0, λ, μ: spectral radius of the FD Jacobian of the one-step map at the equilibrium < 1, at η_d = ½ the exact linearised bound (and at η_d/8).',
   tier: 'fast', kind: 'property', expect: 'holds',
-  systems: ['isolated-points'],
+  exercises: ['isolated-points'],
   setup: THM1_SETUP,
   arbitrary: fc.record({ ...thm1Base, pTilde: masses(1, 4), ratio: fc.double({ min: 1.05, max: 3, noNaN: true }) }),
   check: (inst) => {

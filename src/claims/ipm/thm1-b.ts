@@ -24,7 +24,7 @@ function make(id: string, minN: number, expect: 'holds' | 'refuted', notes: stri
     statement: STATEMENT,
     checks: `For generated d ≤ 3, kernel (exact RBF, RFF), |Nᵢ| ∈ [${minN}, 4], masses with Δᵢ < 0 (pᵢ = r·Σp̃, r ∈ [0.05, 0.95]), λ, μ: the FD Jacobian of the one-step map at the equilibrium has spectral radius > 1 at η_d = ½ the linearised bound.`,
     tier: 'fast', kind: 'property', expect, notes,
-    systems: ['isolated-points'],
+    exercises: ['isolated-points'],
     setup: THM1_SETUP,
     arbitrary: fc.record({ ...thm1Base, pTilde: masses(minN, 4), ratio: fc.double({ min: 0.05, max: 0.95, noNaN: true }) }),
     check: (inst: Thm1Instance) => {

@@ -56,7 +56,7 @@ function make(id: string, cond: Cond, expect: 'holds' | 'refuted', statement: st
     statement,
     checks: `For generated d ≤ 3, kernel (exact RBF, RFF with k₁ < k₂), one generated point, masses, μ and λ on the scale of the condition: whenever ${cond === 'd' ? '(20)' : cond === 'c' ? '(19) as printed' : 'the corrected (19)'} holds with k₁…k₄ computed from the kernel (eq. 17), the FD Jacobian at the equilibrium has spectral radius ${wantStable ? '< 1' : '> 1'}.`,
     tier: 'fast', kind: 'property', expect, notes,
-    systems: ['isolated-points'],
+    exercises: ['isolated-points'],
     setup: THM1_SETUP,
     arbitrary,
     check: (a) => {

@@ -23,7 +23,7 @@ export const ipmThm2Nmax = experiment({
   statement: 'there exists a constant c > 0, independent of the kernel width σ, and N_max, which is only a function of d, such that, if |Nᵢ| ≤ N_max, the system has a locally stable equilibrium …',
   checks: 'Searches symmetric collapsed configurations for d = 1, 2, 3 (n up to 4, 5, 8) over a grid of masses, λ, μ/σ², reports the largest n stable modulo rotations per d with its radius/σ, and re-solves at σ = 0.1 and 10 to show radius/σ is σ-independent. Holds if N_max(d) ≥ 2 for every d and equals the table ipm.thm2.corrected generates from.',
   tier: 'fast', kind: 'reproduction', expect: 'holds',
-  systems: ['isolated-points'],
+  exercises: ['isolated-points'],
   run: (ctx) => {
     const found: Record<number, { n: number; radiusOverSigma: number; ratio: number; lambda: number; muHat: number; scaledRadii: number[] }> = {};
     const table: { d: number; n: number; stable: boolean; radiusOverSigma: number | null }[] = [];

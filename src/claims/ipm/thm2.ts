@@ -47,7 +47,7 @@ function make(id: string, modRotation: boolean) {
     notes: modRotation
       ? 'Reading: "locally stable" modulo the continuous rotation symmetry of the RBF (d ≥ 2): all eigenvalues but the rotation ones inside the unit circle. N_max(d) found: 3, 4, 7 for d = 1, 2, 3 (ipm.thm2.nmax; 7 in d = 3 only for pᵢ/Σp̃ = 0.8, so the generated range uses n ≤ 3, 4, 6). Derivation in src/claims/ipm/thm2.ts.'
       : 'Refuted for d ≥ 2 under "spectral radius < 1": rotation invariance of the RBF gives every collapsed equilibrium an eigenvalue exactly 1 (eigenvector = rotation tangent). Holds for d = 1. See ipm.thm2.corrected.',
-    systems: ['isolated-points'],
+    exercises: ['isolated-points'],
     arbitrary,
     check: (c: CollapseInstance) => {
       const r = classifyCollapse(c);

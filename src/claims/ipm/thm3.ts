@@ -40,7 +40,7 @@ function make(id: string, reading: Thm3Reading) {
     notes: reading === 'printed'
       ? 'Update indexing: eq. (24) as printed — 24a without η_d or mass, 24b implicit (∇fᵏ evaluated at x̃ᵏ⁺¹, solved by Newton each step).'
       : 'Update indexing: the model\'s (5)+(9) restricted to one point (∇fᵏ at x̃ᵏ, bump weight η_d p̃, step η_g p̃).',
-    systems: ['isolated-points'],
+    exercises: ['isolated-points'],
     arbitrary: fc.record({
       d: fc.integer({ min: 1, max: 3 }), seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
       // eq9: v₀/σ ≈ η_d p̃ √μ/σ (derivation in divergence.ts), kept ≥ ~0.015 so the history trail stays short

@@ -97,7 +97,7 @@ describe('runClaim', () => {
     expect(r.status).toBe('error');
     expect(r.message).toMatch(/never read.*--impl/);
     expect((await runClaim(deaf, { globalSeed: 1, impls: { other: 'x' } })).status).toBe('holds');
-    const listening = experiment({ ...base, kind: 'statistical', id: 'test.listens', expect: 'holds', systems: ['sys'], run: async (ctx) => ({ holds: ctx.impl('sys', 'builtin') === 'mine', evidence: {} }) });
+    const listening = experiment({ ...base, kind: 'statistical', id: 'test.listens', expect: 'holds', systems: ['sys'], run: async (ctx) => ({ holds: ctx.impl<string>('sys', 'builtin') === 'mine', evidence: {} }) });
     expect((await runClaim(listening, { globalSeed: 1, impls: { sys: 'mine' } })).status).toBe('holds');
   });
 });

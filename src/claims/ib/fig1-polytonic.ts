@@ -129,9 +129,11 @@ export function makeFig1(id: string, tier: 'fast' | 'slow', p: Fig1Params, expec
 }
 
 export const ibFig1Polytonic = makeFig1('ib.fig1-polytonic', 'slow', SLOW, 'refuted',
-  'Measured (default seed, 2026-11-22, 14 min on 2 shared cores): He/128 lands near the decreasing monotone optimum '
-  + '(E|G − G*| 2.59 → 0.17) but keeps a 3%-of-range reversal in its upper tail, so it counts 2 pieces and fails the '
-  + '1-piece criterion fixed before the run; He/2048 fluctuates (5 pieces vs 2) as the paper says; V/128 stays bitonic '
-  + '(2 pieces) but after 10k steps is still far from any optimum (E|G − G*| 4.79 → 1.77) and has 1 steep transition vs 2 '
-  + 'for He/128, so "more steep transitions" is not reproduced at this training length. Two of the three criteria fail; '
-  + 'the figure is in the report. The paper\'s learning rates and step counts (App. C) are not available.');
+  'Measured (default seed, 2026-11-23, 5 min on a shared core; fixtures/ib/slow/ib.fig1-polytonic.json and report/), 40 000 '
+  + 'steps at H = 128, 10 000 at H = 2048: all three criteria fail. He/128 lands near the decreasing monotone optimum (E|G − G*| '
+  + '2.59 → 0.20) but has tail reversals above 2% of its range (5 pieces; 2 at 10 000 steps), so it is not monotone; He/2048 is '
+  + 'as close (0.23) with the same 5 pieces, so "larger GANs fluctuate more" is not seen; V/128 keeps its V but never leaves '
+  + 'the linear-arm shape (E|G − G*| 4.79 → 1.91, 1 steep transition vs 2 for He/128): with every kink started at z = 0 it does '
+  + 'not develop the jumps a bitonic optimum needs. The first run (10 000 / 5 000 steps, 2026-11-22) failed (a) and (b) the '
+  + 'same way and showed He/2048 with more pieces (5 vs 2); training 4× longer did not move the verdict. The paper\'s learning '
+  + 'rates and step counts (App. C) are not available.');

@@ -22,7 +22,7 @@ interface AdaptParams extends SweepParams { datasets: DatasetName[]; widths: num
  * 10 000 steps.
  */
 const SLOW: AdaptParams = { datasets: ['mix3', 'grid'], widths: [128], gammas: [0.9], lrGrid: PAPER_LR_GRID, seeds: 5, steps: 20000, checkpoints: [3000, 10000], batch: 64, evalN: 10000 };
-const REDUCED: AdaptParams = { datasets: ['mix3'], widths: [64], gammas: [0.9], lrGrid: [-3.5, -3], seeds: 6, steps: 600, batch: 32, evalN: 4000 };
+const REDUCED: AdaptParams = { datasets: ['mix3'], widths: [64], gammas: [0.9], lrGrid: [-3.5, -3], seeds: 6, steps: 600, checkpoints: [200], batch: 32, evalN: 4000 };
 
 export function makeAdaptivity(id: string, tier: 'fast' | 'slow', p: AdaptParams, expect: 'holds' | 'refuted' = 'holds', notes?: string): ExperimentClaim {
   return experiment({

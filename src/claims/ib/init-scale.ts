@@ -24,7 +24,7 @@ interface InitParams extends SweepParams { data: DatasetName; H: number; gammas:
  * 20 000 steps, the decision re-made at 3 000 and 10 000 steps.
  */
 const SLOW: InitParams = { data: 'grid', H: 256, gammas: [1, 0.9], alphas: [ALPHA_SMALL, 1], lrGrid: PAPER_LR_GRID, seeds: 5, steps: 20000, checkpoints: [3000, 10000], batch: 64, evalN: 10000 };
-const REDUCED: InitParams = { data: 'mix3', H: 64, gammas: [0.9], alphas: [ALPHA_SMALL, 1], lrGrid: [-3.5, -3], seeds: 6, steps: 600, batch: 32, evalN: 4000 };
+const REDUCED: InitParams = { data: 'mix3', H: 64, gammas: [0.9], alphas: [ALPHA_SMALL, 1], lrGrid: [-3.5, -3], seeds: 6, steps: 600, checkpoints: [200], batch: 32, evalN: 4000 };
 
 export function makeInitScale(id: string, tier: 'fast' | 'slow', p: InitParams, expect: 'holds' | 'refuted' = 'holds', notes?: string): ExperimentClaim {
   return experiment({

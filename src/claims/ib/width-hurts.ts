@@ -31,7 +31,7 @@ interface WidthParams extends SweepParams {
  * ≈ 4 min per 20 000-step run here, 35 runs per dataset.
  */
 const SLOW: WidthParams = { datasets: ['mix3', 'grid'], widths: [16, 128, 512], gammas: [0.9], lrGrid: PAPER_LR_GRID, seeds: 5, steps: 20000, checkpoints: [3000, 10000], batch: 64, evalN: 10000 };
-const REDUCED: WidthParams = { datasets: ['mix3'], widths: [16, 256], gammas: [0.9], lrGrid: [-3.5, -3], seeds: 6, steps: 600, batch: 32, evalN: 4000 };
+const REDUCED: WidthParams = { datasets: ['mix3'], widths: [16, 256], gammas: [0.9], lrGrid: [-3.5, -3], seeds: 6, steps: 600, checkpoints: [200], batch: 32, evalN: 4000 };
 
 /** One (dataset, γ) block of the decision, on settings ordered by width. */
 function decideBlock(tuned: Tuned[], widths: number[]) {

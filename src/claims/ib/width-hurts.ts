@@ -106,12 +106,16 @@ export function makeWidthHurts(id: string, tier: 'fast' | 'slow', p: WidthParams
 }
 
 export const ibWidthHurts = makeWidthHurts('ib.width-hurts', 'slow', SLOW, 'refuted',
-  'Measured (default seed, 2026-11-23, 20 min on 2 worker threads sharing the machine; fixtures/ib/slow/ib.width-hurts.json), RMSProp '
-  + 'γ = 0.9, paper lr grid, 5 seeds, 3000 steps: the largest width is the best on both datasets — mix3 mean KL 1.17 (H = 16), 1.48 '
-  + '(128), 0.75 (512); 2-D grid 3.55, 2.92, 2.86 — and mode mixture does not grow with width (mix3 0.23, 0.07, 0.23, p = 0.41; grid '
-  + '0.93, 0.86, 0.86, p = 0.97). The paper\'s direction (best at 128 for RMSProp, larger widths worse) is not reproduced at this '
-  + 'scale. Every GAN here is far from converged (grid KL ≈ 3), so the result speaks to early training; the paper\'s step counts '
-  + '(App. C) are unknown. SGD (whose paper optimum, 512, needs H = 2048 in the grid) was not run.');
+  'Measured (default seed, 2026-11-23, 50 min on 2 worker threads; fixtures/ib/slow/ib.width-hurts.json), RMSProp γ = 0.9, '
+  + 'paper lr grid, 5 seeds, 20 000 steps: the largest width has the lowest mean KL on both datasets at every training length '
+  + 'read — mix3 0.83 (H = 16), 0.90 (128), 0.76 (512) at 20 000 steps (1.17, 1.48, 0.75 at 3 000; 0.94, 1.07, 0.84 at 10 000); '
+  + '2-D grid 3.72, 2.33, 2.27 (3.55, 2.92, 2.87 at 3 000; 3.45, 2.85, 2.48 at 10 000) — and mode mixture does not grow with '
+  + 'width (mix3 0.16, 0.04, 0.10; grid 0.91, 0.70, 0.74; p = 1 for the paper\'s direction). The 3 000-step reading equals the '
+  + 'earlier 3 000-step run bit for bit. The paper\'s direction (best at 128 for RMSProp, larger widths worse) is not '
+  + 'reproduced; on the grid H = 128 and 512 are close at 20 000 steps (gap 0.06), so a longer run could still separate them. '
+  + 'The grid GANs are far from converged (KL ≈ 2.3, 70 % of samples between modes); the paper\'s step counts (App. C) are '
+  + 'unknown. SGD (whose paper optimum, 512, needs H = 2048 above it) was not run; its block could only add to the refutation, '
+  + 'since the claim needs every block.');
 export const ibWidthHurtsReduced = makeWidthHurts('ib.width-hurts.reduced', 'fast', REDUCED, 'refuted',
   'The reduced scale does not reproduce the direction, and the setup was not tuned until it did: at 600 steps both GANs are '
   + 'undertrained (mean KL ≈ 1.3 at H = 16, ≈ 1.1 at H = 256, vs ≈ 0.5 for a well-trained H = 64 run at 20k steps) and the wider '

@@ -216,7 +216,7 @@ export function klVsStepsFigure(tuned: Tuned[], p: SweepParams, label: (s: GanSe
         encoding: {
           x: { field: 'steps', type: 'quantitative', scale: { type: 'log' } },
           y: { field: 'meanKl', type: 'quantitative', title: 'mean KL' },
-          color: { field: 'setting', type: 'nominal' },
+          color: { field: 'setting', type: 'nominal', sort: null },
         },
       },
     },

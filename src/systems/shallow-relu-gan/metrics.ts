@@ -80,7 +80,7 @@ export function relativeParamChange(net0: ShallowNet, net1: ShallowNet): number 
 /**
  * Empirical NTK Gram matrix K = J Jᵀ (nD×nD, index s·D + j) with J = ∂h(x_s)_j/∂θ, in closed form:
  * K[(s,j),(t,l)] = Σ_i 1_si 1_ti V_ji V_li (x_s·x_t + 1) + δ_jl (Σ_i r_si r_ti + 1),
- * where 1_si = 1[a_si > 0] and r_si = ReLU(a_si).
+ * where 1_si = 1[a_si > 0] and r_si = ReLU(a_si) (pre-activations as forward() leaves them: unit-major).
  */
 export function ntkGram(net: ShallowNet, X: Float64Array, n: number): Float64Array {
   const { d, H, D, V } = net;
@@ -96,14 +96,14 @@ export function ntkGram(net: ShallowNet, X: Float64Array, n: number): Float64Arr
       for (let k = 0; k < d; k++) xx += X[s * d + k]! * X[t * d + k]!;
       let rr = 1;
       for (let i = 0; i < H; i++) {
-        const as = A[s * H + i]!;
-        const at = A[t * H + i]!;
+        const as = A[i * n + s]!;
+        const at = A[i * n + t]!;
         if (as > 0 && at > 0) rr += as * at;
       }
       for (let j = 0; j < D; j++) {
         for (let l = 0; l < D; l++) {
           let vv = 0;
-          for (let i = 0; i < H; i++) if (A[s * H + i]! > 0 && A[t * H + i]! > 0) vv += V[j * H + i]! * V[l * H + i]!;
+          for (let i = 0; i < H; i++) if (A[i * n + s]! > 0 && A[i * n + t]! > 0) vv += V[j * H + i]! * V[l * H + i]!;
           const val = vv * xx + (j === l ? rr : 0);
           K[(s * D + j) * m + (t * D + l)] = val;
           K[(t * D + l) * m + (s * D + j)] = val;

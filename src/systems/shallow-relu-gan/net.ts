@@ -90,6 +90,26 @@ export function forward(net: ShallowNet, X: Float64Array, n: number, Y: Float64A
       }
       continue;
     }
+    if (d === 2 && D <= 2) {
+      // The 2-D grid's generator (D = 2) and discriminator (D = 1), same sums written out.
+      const w0 = W[2 * i]!;
+      const w1 = W[2 * i + 1]!;
+      const v0 = V[i]!;
+      const v1 = D === 2 ? V[H + i]! : 0;
+      for (let s = 0; s < n; s++) {
+        let a = bi;
+        a += w0 * X[2 * s]!;
+        a += w1 * X[2 * s + 1]!;
+        A[ao + s] = a;
+        const r = a + Math.abs(a);
+        if (D === 1) acc[s] += v0 * r;
+        else {
+          acc[2 * s] += v0 * r;
+          acc[2 * s + 1] += v1 * r;
+        }
+      }
+      continue;
+    }
     for (let s = 0; s < n; s++) {
       let a = bi;
       for (let k = 0; k < d; k++) a += W[i * d + k]! * X[s * d + k]!;
@@ -138,6 +158,13 @@ export function backward(net: ShallowNet, X: Float64Array, n: number, gY: Float6
           if (d === 1) {
             gw += g * X[s]!;
             if (gX) gX[s] += g * wi;
+          } else if (d === 2) {
+            gTheta[2 * i] += g * X[2 * s]!;
+            gTheta[2 * i + 1] += g * X[2 * s + 1]!;
+            if (gX) {
+              gX[2 * s] += g * wi;
+              gX[2 * s + 1] += g * W[2 * i + 1]!;
+            }
           } else {
             for (let k = 0; k < d; k++) gTheta[i * d + k] += g * X[s * d + k]!;
             if (gX) for (let k = 0; k < d; k++) gX[s * d + k] += g * W[i * d + k]!;
@@ -152,7 +179,10 @@ export function backward(net: ShallowNet, X: Float64Array, n: number, gY: Float6
           let g = 0;
           if (gy !== 0) g += gy * v * +(A[ao + s]! > 0);
           if (d === 1) gX[s] += g * wi;
-          else for (let k = 0; k < d; k++) gX[s * d + k] += g * W[i * d + k]!;
+          else if (d === 2) {
+            gX[2 * s] += g * wi;
+            gX[2 * s + 1] += g * W[2 * i + 1]!;
+          } else for (let k = 0; k < d; k++) gX[s * d + k] += g * W[i * d + k]!;
         }
       }
       continue;

@@ -65,7 +65,7 @@ export function netWork(net: ShallowNet, n: number): NetWork {
  * stay in registers and the batch in L1, about 2× faster at H = 2048 than sample-major loops, whose
  * n×H pre-activations spill out of cache. Every sum keeps the order of the sample-major form (over
  * units i = 0…H−1 for outputs and input gradients, over samples s = 0…n−1 for parameter
- * gradients), so results are bit-identical to it (properties/systems/shallow-relu-gan/net.test.ts
+ * gradients), so results are bit-identical to it (properties/systems/shallow-relu-gan/net-order.test.ts
  * checks this against a reference transcription).
  */
 

@@ -1,8 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { SummaryLineReporter } from './summary-line-reporter.ts';
 
 // One config for `npm test` and CI: laws of the code (properties/**) and every fast claim as a test.
 export default defineConfig({
+  // Tests see the sources: 'gan-claims' (the package's own name, as examples/ import it) maps to
+  // src/, not to the compiled dist/ that `exports` names for installed copies.
+  resolve: { alias: { 'gan-claims': fileURLToPath(new URL('../src/index.ts', import.meta.url)) } },
   test: {
     include: ['properties/**/*.test.ts', 'examples/**/*.test.ts'],
     pool: 'threads',

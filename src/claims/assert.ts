@@ -2,7 +2,7 @@
  * Check helpers for claim files: each throws a ClaimViolation naming the quantity, the values and
  * the tolerance, so a counterexample report says what failed without re-running it.
  */
-import { ClaimViolation } from './claim.ts';
+import { ClaimViolation, Undecided } from './claim.ts';
 
 export function ensure(cond: boolean, message: string, details: Record<string, unknown> = {}): asserts cond {
   if (!cond) throw new ClaimViolation(message, details);
@@ -38,4 +38,9 @@ export function ensureAllClose(what: string, actual: ArrayLike<number>, expected
     throw new ClaimViolation(`${what}: relative Frobenius error ${rel.toExponential(3)} > ${rtol} (absolute ${abs.toExponential(3)})`, { what, rel, abs, rtol, atol });
   }
   return rel;
+}
+
+/** Marks the instance undecided (see Undecided) when `cond` holds: e.g. |ρ − 1| below the computation's error. */
+export function undecidedIf(cond: boolean, message: string, details: Record<string, unknown> = {}): void {
+  if (cond) throw new Undecided(message, details);
 }

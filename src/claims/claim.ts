@@ -9,10 +9,15 @@
  */
 import type { Arbitrary } from 'fast-check';
 import type { Rng } from '../random/rng.ts';
+import type { Decision, Verdict } from '../stats/verdict.ts';
 
 export type Tier = 'fast' | 'slow' | 'gpu';
 export type Kind = 'property' | 'statistical' | 'reproduction';
-export type Expect = 'holds' | 'refuted';
+/**
+ * What a claim is registered to give. 'not-shown' is for a statistical or reproduction claim whose
+ * test, at the scale it runs, decides neither way (its notes give the power and the deciding scale).
+ */
+export type Expect = 'holds' | 'refuted' | 'not-shown';
 
 export interface Source {
   /** Paper file in ../shared/papers (e.g. '001_cb8436cba21c199a.txt'), or a citation for classical results. */
@@ -86,12 +91,28 @@ export interface PropertyClaim<T = any> extends ClaimBase {
   check(input: T, ctx: ClaimContext): Evidence | boolean | void;
   /** Number of generated instances in the fast tier (default 100; `--runs` overrides). */
   numRuns?: number;
+  /**
+   * Instances checked before the generated ones on every run (fast-check's `examples`): the kept
+   * counterexamples of a refuted claim (fixtures/counterexamples/), so its verdict does not hinge on
+   * the generator finding a small failure region again under each seed. They are checked, not
+   * asserted: a correct fix of the statement makes them pass.
+   */
+  examples?: T[];
+  /** Time shrinking may spend improving a counterexample (default 20 s; see run-claim.ts). */
+  shrinkBudgetMs?: number;
   /** Evidence about the whole claim computed once (setup stated, constants used). */
   setup?: Evidence;
 }
 
 export interface ExperimentOutcome {
-  holds: boolean;
+  /**
+   * Three-outcome verdict (statistical and reproduction claims): see src/stats/verdict.ts. When
+   * absent, `holds` decides between 'holds' and 'refuted' (a deterministic reproduction).
+   */
+  verdict?: Verdict;
+  /** The test behind `verdict` (p-values, effect, power); reported in evidence.decision. */
+  decision?: Decision;
+  holds?: boolean;
   evidence: Evidence;
   figures?: Figure[];
   /** Instances/trials the experiment ran, reported as numRuns. */
@@ -119,5 +140,19 @@ export class ClaimViolation extends Error {
   constructor(message: string, readonly details: Evidence = {}) {
     super(message);
     this.name = 'ClaimViolation';
+  }
+}
+
+/**
+ * Thrown by a property check for an instance on which the statement cannot be decided in float64:
+ * within the stated tolerance of a stability boundary (ρ vs 1, an eigenvalue's sign) or outside the
+ * domain where its quantities are representable. The runner discards the instance (as fc.pre does,
+ * so shrinking stays inside the decidable domain) and reports how many there were; it is counted
+ * neither as holding nor as failing.
+ */
+export class Undecided extends Error {
+  constructor(message: string, readonly details: Evidence = {}) {
+    super(message);
+    this.name = 'Undecided';
   }
 }

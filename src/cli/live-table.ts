@@ -39,9 +39,9 @@ export class LiveTable {
   result(r: ClaimResult): void {
     this.running.delete(r.id);
     this.lastLogged.delete(r.id);
-    const expectNote = r.passed ? (r.expect === 'refuted' ? ' (expected refuted)' : '') : `  ← expected ${r.expect}`;
+    const expectNote = r.passed ? (r.expect !== 'holds' && r.status !== 'skipped' ? ` (expected ${r.expect})` : '') : `  ← expected ${r.expect}`;
     const icon = r.status === 'skipped' ? '-' : r.passed ? '✓' : r.status === 'error' ? '!' : '✗';
-    const line = `${icon} ${r.id.padEnd(this.idWidth)}  ${r.status.padEnd(8)} ${String(r.numRuns).padStart(5)} runs ${(r.durationMs / 1000).toFixed(2).padStart(8)} s${expectNote}`;
+    const line = `${icon} ${r.id.padEnd(this.idWidth)}  ${r.status.padEnd(9)} ${String(r.numRuns).padStart(5)} runs ${(r.durationMs / 1000).toFixed(2).padStart(8)} s${expectNote}`;
     this.clear();
     this.out.write(`${line}\n`);
     if (!r.passed && r.message) this.out.write(`    ${r.message.split('\n')[0]}\n    replay: ${r.replay}\n`);

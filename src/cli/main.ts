@@ -45,7 +45,8 @@ function program(): Command {
     .argument('[patterns...]', 'claim ids or globs (ipm.thm1.*)')
     .option('--tier <tier>', `fast | slow | gpu | all (default fast)`)
     .option('--shard <i/n>', 'run shard i of n (CI matrices; join with merge)')
-    .option('--resume', `reuse the results a killed run left in <out>/partial.jsonl (same seed and settings); run the rest`))
+    .option('--resume', `reuse the results a killed run left in <out>/partial.jsonl (same seed and settings); run the rest`)
+    .option('--seeds <n|a..b|a,b,c>', 'verdict stability: run the claims under N global seeds derived from --seed (or exactly these); writes stability.json/.md'))
     .action(async (patterns: string[], o) => { process.exitCode = await runCommand(patterns, o); });
 
   runOpts(p.command('replay')
@@ -73,7 +74,9 @@ function program(): Command {
     .argument('[names...]', 'only these benchmark files (e.g. dirac linalg)')
     .option('--json', 'print rows as JSON')
     .action(async (names: string[], o) => {
-      const { benchCommand } = await import('../../bench/run.ts');
+      // A computed specifier: bench/ is not part of the compiled package (it runs through tsx).
+      const bench = new URL('../../bench/run.ts', import.meta.url).href;
+      const { benchCommand } = (await import(bench)) as { benchCommand: (n: string[], o: unknown) => Promise<number> };
       process.exitCode = await benchCommand(names, o);
     });
   return p;

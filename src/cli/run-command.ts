@@ -11,6 +11,7 @@ import { PartialResults } from '../runner/partial-results.ts';
 import type { ClaimResult } from '../runner/result.ts';
 import { UsageError } from '../runner/usage-error.ts';
 import { LiveTable } from './live-table.ts';
+import { stabilityCommand } from './stability-command.ts';
 import { parseBackend, parsePositiveInt, parseSeed, parseTier, parseWorkers } from './options.ts';
 import { resolveSelection } from './select.ts';
 
@@ -28,6 +29,8 @@ export interface RunFlags {
   backend?: string;
   path?: string;
   resume?: boolean;
+  /** Verdict-stability run: a count N, a range a..b or a list a,b,c of global seeds. */
+  seeds?: string;
 }
 
 export const DEFAULT_OUT = 'gan-claims-report';
@@ -52,6 +55,15 @@ export async function runCommand(patterns: string[], flags: RunFlags, mode: 'run
     if (selected.length !== 1) throw new UsageError(`replay: unknown claim id '${patterns[0]}'`);
   }
   selected = applyShard(selected, shard);
+  if (flags.seeds !== undefined && mode === 'run') {
+    if (flags.resume) throw new UsageError('--seeds: cannot be combined with --resume');
+    if (flags.seed !== undefined && flags.seed === 'random') throw new UsageError('--seeds: derive the seeds from a fixed --seed, not random');
+    return stabilityCommand({
+      selected, patterns, tier, globalSeed, seedsSpec: flags.seeds, ...(runs ? { runs } : {}),
+      workers, out: path.resolve(flags.out ?? DEFAULT_OUT), ...(flags.junit ? { junit: path.resolve(flags.junit) } : {}), json: !!flags.json,
+      task: { runs, path: flags.path, claimFiles, implSpecs, options, cwd: process.cwd() },
+    });
+  }
 
   // With --json, stdout carries the report JSON only; the table goes to stderr.
   const log = flags.json ? process.stderr : process.stdout;
@@ -94,7 +106,7 @@ export async function runCommand(patterns: string[], flags: RunFlags, mode: 'run
   await writeReportDir(report, out, flags.junit ? path.resolve(flags.junit) : undefined);
   partial.finish();
   const s = report.summary;
-  log.write(`\n${s.passed} of ${s.total} claims as expected (${s.holds} hold, ${s.refuted} refuted, ${s.error} error, ${s.skipped} skipped) · ` +
+  log.write(`\n${s.passed} of ${s.total} claims as expected (${s.holds} hold, ${s.refuted} refuted, ${s.notShown} not shown, ${s.error} error, ${s.skipped} skipped) · ` +
     `global seed ${globalSeed} · report in ${path.relative(process.cwd(), out) || '.'}/\n`);
   if (flags.json) process.stdout.write(`${JSON.stringify(report)}\n`);
   return s.failed === 0 ? 0 : 1;

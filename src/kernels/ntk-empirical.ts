@@ -242,3 +242,38 @@ export function empiricalNtkGramPrefixes(net: OneHiddenNet, X: Float64Array, m: 
   }
   return out;
 }
+
+/**
+ * The empirical NTK as a sample mean over units: Θ_H(x_p, x_q) = (1/H) Σᵢ tᵢ(p, q) with
+ *   tᵢ(p, q) = c·[g_a σ(uᵢₚ)σ(uᵢ_q) + aᵢ² σ'(uᵢₚ)σ'(uᵢ_q)(g_w x_p·x_q + g_b)]
+ * (g = 1 in the standard parameterisation). Units are i.i.d., and for Gaussian initialisation
+ * E tᵢ(p, q) is the analytic infinite-width NTK exactly, so sampling error is measured from the
+ * units themselves: `onUnit(i, t)` receives unit i's m×m term matrix (row-major, full).
+ */
+export function empiricalNtkUnitTerms(net: OneHiddenNet, X: Float64Array, m: number, onUnit: (i: number, t: Float64Array) => void): void {
+  const { H, n } = net;
+  posInt('empiricalNtkUnitTerms: m', m);
+  if (X.length !== m * n) throw new RangeError(`empiricalNtkUnitTerms: X must have length m·n = ${m * n}, got ${X.length}`);
+  const ntk = net.param === 'ntk';
+  const ga = ntk ? net.aVar : 1, gw = ntk ? net.wVar : 1, gb = ntk ? net.bVar : 1;
+  const xy = new Float64Array(m * m);
+  for (let p = 0; p < m; p++) for (let q = 0; q < m; q++) {
+    let s = 0;
+    for (let j = 0; j < n; j++) s += X[p * n + j]! * X[q * n + j]!;
+    xy[p * m + q] = gw * s + gb;
+  }
+  const f1 = new Float64Array(m), f2 = new Float64Array(m), t = new Float64Array(m * m);
+  for (let i = 0; i < H; i++) {
+    const ai2 = net.a[i]! * net.a[i]!;
+    for (let p = 0; p < m; p++) {
+      let u = net.b[i]!;
+      for (let j = 0; j < n; j++) u += net.W[i * n + j]! * X[p * n + j]!;
+      f1[p] = act(net.activation, u);
+      f2[p] = actDeriv(net.activation, u);
+    }
+    for (let p = 0; p < m; p++) for (let q = 0; q < m; q++) {
+      t[p * m + q] = net.c * (ga * f1[p]! * f1[q]! + ai2 * f2[p]! * f2[q]! * xy[p * m + q]!);
+    }
+    onUnit(i, t);
+  }
+}

@@ -2,7 +2,7 @@
 import type { Report } from './report.ts';
 import type { ClaimResult } from '../runner/result.ts';
 
-const MARK: Record<string, string> = { holds: '✅ holds', refuted: '❌ refuted', error: '💥 error', skipped: '⏭ skipped' };
+const MARK: Record<string, string> = { holds: '✅ holds', refuted: '❌ refuted', 'not-shown': '❔ not shown', error: '💥 error', skipped: '⏭ skipped' };
 
 export function figureFile(id: string, name: string): string {
   return `figures/${id}.${name}.svg`;
@@ -16,7 +16,7 @@ export function renderMarkdown(report: Report): string {
     `Global seed **${report.globalSeed}** · started ${report.startedAt} · ${(report.durationMs / 1000).toFixed(1)} s · ` +
       `Node ${report.machine.node} on ${report.machine.cpus}× ${report.machine.cpuModel}`,
     '',
-    `**${s.passed} of ${s.total} claims as expected** (${s.holds} hold, ${s.refuted} refuted, ${s.error} errors, ${s.skipped} skipped; ${s.failed} not as expected).`,
+    `**${s.passed} of ${s.total} claims as expected** (${s.holds} hold, ${s.refuted} refuted, ${s.notShown ?? 0} not shown, ${s.error} errors, ${s.skipped} skipped; ${s.failed} not as expected).`,
     '',
     '| claim | tier | kind | expect | status | as expected | runs | time |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -44,7 +44,7 @@ export function renderMarkdown(report: Report): string {
 }
 
 function detail(r: ClaimResult): string[] {
-  const out = [`### \`${r.id}\`: ${r.status}${r.expect === 'refuted' ? ' (expected: the printed statement is refuted)' : ''}`, ''];
+  const out = [`### \`${r.id}\`: ${r.status}${r.expect === 'refuted' ? ' (expected: the printed statement is refuted)' : r.expect === 'not-shown' ? ' (expected: not decided at this scale)' : ''}`, ''];
   if (r.message) out.push(`> ${r.message.replace(/\n/g, '\n> ')}`, '');
   if (r.counterexampleText) out.push('Shrunk counterexample:', '', '```', r.counterexampleText, '```', '');
   out.push('Replay:', '', '```sh', r.replay, '```');

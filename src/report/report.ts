@@ -33,6 +33,8 @@ export interface Summary {
   failed: number;
   holds: number;
   refuted: number;
+  /** Statistical or reproduction claims whose test decided neither way. */
+  notShown: number;
   error: number;
   skipped: number;
 }
@@ -59,7 +61,7 @@ export function summarize(results: readonly ClaimResult[]): Summary {
   const passed = results.filter((r) => r.passed).length;
   return {
     total: results.length, passed, failed: results.length - passed,
-    holds: count('holds'), refuted: count('refuted'), error: count('error'), skipped: count('skipped'),
+    holds: count('holds'), refuted: count('refuted'), notShown: count('not-shown'), error: count('error'), skipped: count('skipped'),
   };
 }
 

@@ -4,7 +4,8 @@
  */
 import type { Evidence, Expect, Figure, Kind, Tier } from '../claims/claim.ts';
 
-export type Status = 'holds' | 'refuted' | 'error' | 'skipped';
+/** 'not-shown': a statistical or reproduction test that decided neither way (src/stats/verdict.ts). */
+export type Status = 'holds' | 'refuted' | 'not-shown' | 'error' | 'skipped';
 
 export interface ClaimResult {
   id: string;

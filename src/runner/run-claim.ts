@@ -4,7 +4,8 @@
  * statement is `refuted`, an unexpected exception is `error`, both with what is known.
  */
 import fc from 'fast-check';
-import type { Claim, ClaimContext, Evidence, ExperimentClaim, PropertyClaim } from '../claims/claim.ts';
+import type { Claim, ClaimContext, Evidence, ExperimentClaim, ExperimentOutcome, PropertyClaim } from '../claims/claim.ts';
+import { describeDecision } from '../stats/verdict.ts';
 import { Rng } from '../random/rng.ts';
 import { deriveSeed } from '../random/seed.ts';
 import { jsonSafe } from './json-safe.ts';
@@ -13,6 +14,8 @@ import { replayCommand } from './replay-command.ts';
 
 /** Instances per property claim unless the claim or `--runs` says otherwise (the catalog's minimum). */
 export const DEFAULT_RUNS = 100;
+/** Default time shrinking may spend improving a counterexample (a claim may set shrinkBudgetMs). */
+export const SHRINK_BUDGET_MS = 20_000;
 
 export interface RunOptions {
   globalSeed: number;
@@ -79,11 +82,37 @@ function runProperty(claim: PropertyClaim, ctx: ClaimContext, opts: RunOptions):
   let calls = 0;
   // Whether the most recent failing call returned false (fast-check wraps that in its own Error).
   let falseReturned = false;
+  // Instances the check declared undecided (generation phase only), with the first few reasons.
+  let undecided = 0;
+  const undecidedReasons: string[] = [];
+  // Shrinking stops improving once its time budget is spent: the predicate then passes every
+  // further candidate, so the report keeps the smallest counterexample found so far (it did fail,
+  // and its path replays it). An expensive check near a boundary can otherwise shrink for minutes.
+  const budget = claim.shrinkBudgetMs ?? SHRINK_BUDGET_MS;
+  let failedAt = 0;
+  let shrinkCut = false;
   const prop = fc.property(claim.arbitrary, (input: unknown) => {
+    if (failed && performance.now() - failedAt > budget) {
+      shrinkCut = true;
+      return true;
+    }
     calls++;
     try {
-      const r = claim.check(input, ctx);
+      let r: ReturnType<PropertyClaim['check']>;
+      try {
+        r = claim.check(input, ctx);
+      } catch (e) {
+        if (!(e instanceof Error && e.name === 'Undecided')) throw e;
+        if (!failed) {
+          undecided++;
+          if (undecidedReasons.length < 3) undecidedReasons.push(e.message);
+        }
+        // Discarded like a failed precondition, so shrinking never leaves the decidable domain.
+        fc.pre(false);
+        return true;
+      }
       if (r === false) {
+        if (!failed) failedAt = performance.now();
         failed = true;
         falseReturned = true;
         return false;
@@ -92,13 +121,23 @@ function runProperty(claim: PropertyClaim, ctx: ClaimContext, opts: RunOptions):
       if (!failed && r && typeof r === 'object') agg.add(r);
       return true;
     } catch (e) {
+      if (fc.PreconditionFailure.isFailure(e)) throw e;
+      if (!failed) failedAt = performance.now();
       failed = true;
       falseReturned = false;
       throw e;
     }
   });
-  const details = fc.check(prop, { seed: ctx.seed, numRuns, path: opts.path, endOnFailure: false });
-  const evidence: Evidence = { ...(claim.setup ?? {}), checked: claim.checks, instances: details.numRuns, ...agg.summary() };
+  const details = fc.check(prop, { seed: ctx.seed, numRuns, path: opts.path, endOnFailure: false, ...(claim.examples?.length ? { examples: claim.examples.map((e) => [e] as [unknown]) } : {}) });
+  const evidence: Evidence = {
+    ...(claim.setup ?? {}), checked: claim.checks, instances: details.numRuns,
+    ...(undecided > 0 ? { undecidedInstances: undecided, undecidedExamples: undecidedReasons } : {}),
+    ...agg.summary(),
+  };
+  if (details.failed && details.counterexample === null && !details.interrupted && details.numSkips > 0) {
+    // fast-check gave up: too many instances were undecided (or failed a precondition).
+    return { status: 'error', numRuns: details.numRuns, evidence, message: `${details.numSkips} of ${details.numRuns + details.numSkips} generated instances were undecided or discarded (fast-check gave up); first: ${undecidedReasons[0] ?? 'a precondition'}` };
+  }
   if (!details.failed) {
     const status: Status = details.numRuns === 0 ? 'skipped' : 'holds';
     return { status, numRuns: details.numRuns, evidence };
@@ -115,19 +154,22 @@ function runProperty(claim: PropertyClaim, ctx: ClaimContext, opts: RunOptions):
     counterexample: jsonSafe(details.counterexample?.[0]),
     counterexampleText: details.counterexample ? fc.stringify(details.counterexample[0]) : undefined,
     message,
-    evidence: { ...evidence, ...(violation ? { violation } : {}), shrinks: details.numShrinks, checksRun: calls },
+    evidence: { ...evidence, ...(violation ? { violation } : {}), shrinks: details.numShrinks, checksRun: calls, ...(shrinkCut ? { shrinkingCutAfterMs: budget } : {}) },
   };
 }
 
 async function runExperiment(claim: ExperimentClaim, ctx: ClaimContext): Promise<Partial> {
   try {
     const out = await claim.run(ctx);
+    const status = outcomeStatus(claim, out);
+    const reason = typeof out.evidence['reason'] === 'string' ? (out.evidence['reason'] as string)
+      : out.decision && status !== 'holds' ? describeDecision(out.decision) : undefined;
     return {
-      status: out.holds ? 'holds' : 'refuted',
+      status,
       numRuns: out.numRuns ?? 1,
-      evidence: { checked: claim.checks, ...out.evidence },
+      evidence: { checked: claim.checks, ...(out.decision ? { decision: out.decision } : {}), ...out.evidence },
       figures: out.figures,
-      message: out.holds ? undefined : typeof out.evidence['reason'] === 'string' ? (out.evidence['reason'] as string) : undefined,
+      message: status === 'holds' ? undefined : reason,
     };
   } catch (e) {
     const refuted = isViolation(e);
@@ -138,6 +180,18 @@ async function runExperiment(claim: ExperimentClaim, ctx: ClaimContext): Promise
       message: e instanceof Error ? `${refuted ? '' : `${e.name}: `}${e.message}` : String(e),
     };
   }
+}
+
+/** An experiment's status: its three-outcome verdict, or `holds` for a deterministic reproduction. */
+function outcomeStatus(claim: ExperimentClaim, out: ExperimentOutcome): Status {
+  const v = out.verdict ?? out.decision?.verdict;
+  if (v !== undefined) {
+    if (v !== 'holds' && v !== 'refuted' && v !== 'not-shown') throw new TypeError(`${claim.id}: verdict must be 'holds', 'refuted' or 'not-shown', got ${String(v)}`);
+    if (out.holds !== undefined && out.holds !== (v === 'holds')) throw new TypeError(`${claim.id}: holds (${out.holds}) contradicts verdict '${v}'`);
+    return v;
+  }
+  if (typeof out.holds !== 'boolean') throw new TypeError(`${claim.id}: an experiment outcome needs a verdict or holds: boolean`);
+  return out.holds ? 'holds' : 'refuted';
 }
 
 /** Min and max of every numeric evidence field over instances; the last value of other fields. */

@@ -17,15 +17,16 @@ export interface RunManyOptions {
 }
 
 export async function runMany(tasks: readonly ClaimTask[], opts: RunManyOptions): Promise<ClaimResult[]> {
-  const results = new Map<string, ClaimResult>();
-  const done = (r: ClaimResult) => {
-    results.set(r.id, r);
+  // By task index: one claim may appear under several global seeds (run --seeds).
+  const results: ClaimResult[] = new Array(tasks.length);
+  const done = (k: number, r: ClaimResult) => {
+    results[k] = r;
     opts.onResult?.(r);
   };
   if (opts.workers <= 1 || tasks.length <= 1) {
-    for (const t of tasks) {
-      opts.onStart?.(t.id);
-      done(await executeTask(t, opts.onProgress));
+    for (let k = 0; k < tasks.length; k++) {
+      opts.onStart?.(tasks[k]!.id);
+      done(k, await executeTask(tasks[k]!, opts.onProgress));
     }
   } else {
     const pool = new Tinypool({
@@ -35,12 +36,12 @@ export async function runMany(tasks: readonly ClaimTask[], opts: RunManyOptions)
       isolateWorkers: false,
     });
     try {
-      await Promise.all(tasks.map(async (task) => {
+      await Promise.all(tasks.map(async (task, k) => {
         const { port1, port2 } = new MessageChannel();
         port1.on('message', (m: { id: string; message: string }) => opts.onProgress?.(m.id, m.message));
         opts.onStart?.(task.id);
         try {
-          done((await pool.run({ task, port: port2 }, { transferList: [port2] })) as ClaimResult);
+          done(k, (await pool.run({ task, port: port2 }, { transferList: [port2] })) as ClaimResult);
         } finally {
           port1.close();
         }
@@ -50,5 +51,5 @@ export async function runMany(tasks: readonly ClaimTask[], opts: RunManyOptions)
     }
   }
   // Report order is the task order (registry order), whatever order they finished in.
-  return tasks.map((t) => results.get(t.id)!);
+  return results;
 }

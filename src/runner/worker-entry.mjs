@@ -1,7 +1,5 @@
-// Worker-thread entry (plain ESM): registers tsx in this thread, then loads the TypeScript worker.
-// Passing `--import tsx` through execArgv is not reliable for worker threads on Node 20.
-import { register } from 'tsx/esm/api';
+// Worker-thread entry (plain ESM) for runMany's pool.
+import { loadModule } from './load-module.mjs';
 
-register();
-const { default: run } = await import('./worker.ts');
+const { default: run } = await loadModule(import.meta.url, 'worker');
 export default run;

@@ -12,3 +12,6 @@ export { pearson, spearman, type CorrelationResult } from './correlation.ts';
 export { linearFit, type LinearFit } from './linear-fit.ts';
 export { pairedT, type PairedTResult } from './paired-t.ts';
 export { logisticFit, LOGISTIC_RIDGE, type LogisticFit } from './logistic-fit.ts';
+export { decideDirection, combineDecisions, describeDecision, type Decision, type Verdict, type DirectionInput } from './verdict.ts';
+export { pairedDirection, twoSampleDirection, trendDirection, POWER_SIMULATIONS, type DirectionOptions } from './direction.ts';
+export { RunningMean, bonferroniZ } from './mean-z.ts';

@@ -84,7 +84,7 @@ async function main(): Promise<number> {
     try {
       const r = await run(ctx);
       for (const f of r.figures ?? []) writeFileSync(join(out, 'figures', `${id}.${f.name}.vl.json`), JSON.stringify(f.spec));
-      entry = { id, tier: 'gpu', status: r.holds ? 'holds' : 'refuted', seed, numRuns: r.numRuns, durationMs: Math.round(performance.now() - t0), evidence: r.evidence, figures: (r.figures ?? []).map((f) => ({ name: f.name, title: f.title })) };
+      entry = { id, tier: 'gpu', status: r.verdict ?? r.decision?.verdict ?? (r.holds ? 'holds' : 'refuted'), seed, numRuns: r.numRuns, durationMs: Math.round(performance.now() - t0), evidence: r.evidence, figures: (r.figures ?? []).map((f) => ({ name: f.name, title: f.title })) };
     } catch (e) {
       entry = { id, tier: 'gpu', status: 'error', seed, durationMs: Math.round(performance.now() - t0), message: (e as Error).message };
     }

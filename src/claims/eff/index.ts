@@ -9,7 +9,8 @@ import { effNtkAnalytic, effNtkAnalyticSlope } from './ntk-analytic.ts';
 import { effAppgValues, effAppgValuesReduced } from './appg-values.ts';
 import { effOrderChaos, effOrderChaosEmpirical } from './order-chaos.ts';
 import { effFig3Converges, effFig3ConvergesReduced, effFig3ConvergesReducedLogLik, effFig4Collapse, effFig4CollapseReduced } from './fig3-fig4.ts';
-import { effPhaseTransition, effPhaseTransitionAlphaD, effPhaseTransitionReduced, effPhaseTransitionReducedLowPhi } from './phase-transition.ts';
+import { effPhaseTransition, effPhaseTransitionAlphaD,
+  effPhaseTransitionAlphaDTanh, effPhaseTransitionReduced, effPhaseTransitionReducedLowPhi } from './phase-transition.ts';
 import { effFourierBoundary, effFourierBoundaryReduced } from './fourier-boundary.ts';
 import { effCriticalRegularization, effCriticalRegularizationReduced, effCriticalRegularizationFig8 } from './critical-regularization.ts';
 
@@ -38,6 +39,7 @@ export const effClaims: Claim[] = [
   effFig4CollapseReduced,
   effPhaseTransition,
   effPhaseTransitionAlphaD,
+  effPhaseTransitionAlphaDTanh,
   effPhaseTransitionReduced,
   effPhaseTransitionReducedLowPhi,
   effFourierBoundary,

@@ -2,6 +2,7 @@
 import type { ExperimentOutcome } from '../claim.ts';
 
 export function withReason(o: ExperimentOutcome, reason: () => string): ExperimentOutcome {
-  if (!o.holds) o.evidence = { reason: reason(), ...o.evidence };
+  const holds = (o.verdict ?? o.decision?.verdict ?? (o.holds ? 'holds' : 'refuted')) === 'holds';
+  if (!holds) o.evidence = { reason: reason(), ...o.evidence };
   return o;
 }

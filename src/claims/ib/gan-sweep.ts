@@ -16,7 +16,7 @@ import {
   shallowNet, type GaussianMixtureNd, type GanRun, type ShallowNet,
 } from '../../systems/shallow-relu-gan/index.ts';
 import Tinypool from 'tinypool';
-import { wilcoxonSignedRank, mean, median } from '../../stats/index.ts';
+import { wilcoxonSignedRank, mean, median, pairedDirection, type Decision, type DirectionOptions } from '../../stats/index.ts';
 import { defaultThreads } from '../../systems/particle-gan/grid.ts';
 
 export type DatasetName = 'mix3' | 'grid';
@@ -181,6 +181,15 @@ export function pairedWorse(worse: Tuned, better: Tuned, key: 'kl' | 'modeMixtur
     worseMean: mean(worse.cells.map((c) => c[key])),
     betterMean: mean(better.cells.map((c) => c[key])),
   };
+}
+
+/**
+ * Three-outcome version of pairedWorse: the paper says `worse` has larger `key` than `better`
+ * (pairs by seed index); Wilcoxon both ways at o.alpha (src/stats/direction.ts).
+ */
+export function pairedDecision(what: string, worse: Tuned, better: Tuned, key: 'kl' | 'modeMixture' | 'deltaSlopeUpdate', o: DirectionOptions): Decision {
+  const diffs = worse.cells.map((c, i) => c[key] - better.cells[i]![key]);
+  return pairedDirection(what, diffs, o);
 }
 
 export function summary(t: Tuned) {

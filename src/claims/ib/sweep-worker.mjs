@@ -1,9 +1,7 @@
-// Worker-thread entry (plain ESM) for the ib.* training sweeps: registers tsx in this thread, then
-// loads the TypeScript runner (same pattern as src/runner/worker-entry.mjs).
-import { register } from 'tsx/esm/api';
+// Worker-thread entry (plain ESM) for the ib.* training sweeps.
+import { loadModule } from '../../runner/load-module.mjs';
 
-register();
-const { runCell } = await import('./gan-sweep.ts');
+const { runCell } = await loadModule(import.meta.url, 'gan-sweep');
 export default function run({ setting, lrLog10, seed, p }) {
   return runCell(setting, lrLog10, seed, p).cell;
 }

@@ -1,9 +1,7 @@
-// Worker-thread entry (plain ESM) for the Fig. 2/3 simulations: registers tsx in this thread, then
-// loads the TypeScript task runner (same pattern as src/runner/worker-entry.mjs).
-import { register } from 'tsx/esm/api';
+// Worker-thread entry (plain ESM) for the Fig. 2/3 simulations.
+import { loadModule } from '../../runner/load-module.mjs';
 
-register();
-const { runFig3Task } = await import('./fig3-sim.ts');
+const { runFig3Task } = await loadModule(import.meta.url, 'fig3-sim');
 export default function run(task) {
   return runFig3Task(task);
 }

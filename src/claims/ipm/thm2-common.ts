@@ -54,7 +54,27 @@ export interface CollapseResult {
   /** max ‖Jv − v‖/‖v‖ over rotation tangents v. */
   tangentErr: number;
   etaD: number;
+  /** max ‖J_FD − (I + η_d M)‖ over entries: the FD Jacobian's error against the analytic generator M. */
+  fdError: number;
+  /** Half-width of the band around 1 inside which ρ modulo rotations is undecided (see boundaryTol). */
+  boundaryTol: number;
+  /** ρ modulo rotations of I + η_d M from the analytic M (the independent computation). */
+  rhoModAnalytic: number;
+  /** Largest real part of M's spectrum modulo rotations: > 0 means unstable for every step size. */
+  maxReMod: number;
   eq?: RegionEquilibrium;
+}
+
+/**
+ * Band around 1 within which a spectral radius read off the FD Jacobian cannot be classified: an
+ * eigenvalue of a 2 × 2 Jordan block moves by √‖E‖ under a perturbation E, so the band is
+ * BOUNDARY_FACTOR·√(FD error), and never below BOUNDARY_FLOOR (the 1e-12 rounding of ρ itself).
+ * Seed 1 hit ρ = 1 "exactly" at μ/σ² = 0.0663 where η_d* ≈ 7e-8: every eigenvalue was 1 − O(1e-9).
+ */
+export const BOUNDARY_FACTOR = 10;
+export const BOUNDARY_FLOOR = 1e-10;
+export function boundaryTol(fdError: number): number {
+  return Math.max(BOUNDARY_FLOOR, BOUNDARY_FACTOR * Math.sqrt(fdError));
 }
 
 export function collapsedEquilibrium(c: CollapseInstance): { eq: RegionEquilibrium; residual: number } | null {
@@ -76,7 +96,7 @@ export function collapsedEquilibrium(c: CollapseInstance): { eq: RegionEquilibri
 }
 
 export function classifyCollapse(c: CollapseInstance): CollapseResult {
-  const none: CollapseResult = { found: false, residual: NaN, radiusOverSigma: NaN, rho: NaN, rhoModRotation: NaN, rotationDim: 0, tangentErr: NaN, etaD: NaN };
+  const none: CollapseResult = { found: false, residual: NaN, radiusOverSigma: NaN, rho: NaN, rhoModRotation: NaN, rotationDim: 0, tangentErr: NaN, etaD: NaN, fdError: NaN, boundaryTol: NaN, rhoModAnalytic: NaN, maxReMod: NaN };
   const sol = collapsedEquilibrium(c);
   if (!sol) return { ...none, residual: Infinity };
   const K = rbfKernel(c.sigma);
@@ -88,9 +108,14 @@ export function classifyCollapse(c: CollapseInstance): CollapseResult {
   // all points on xᵢ is Theorem 1's equilibrium, not a collapse configuration
   if (!(residual <= EQ_TOL) || rad < 1e-6) return { ...none, residual, radiusOverSigma: rad };
   const mu = c.muHat * c.sigma * c.sigma;
-  const { bound } = simultaneousStepBound(reducedGenerator(K, eq, mu), c.lambda);
+  const M = reducedGenerator(K, eq, mu);
+  const { bound } = simultaneousStepBound(M, c.lambda);
   const etaD = ETA_FRACTION * bound;
   const J = functionSpaceJacobianFD(K, eq, etaD, mu);
+  let fdError = 0;
+  for (let i = 0; i < J.rows; i++) for (let k = 0; k < J.cols; k++) {
+    fdError = Math.max(fdError, Math.abs(J.data[i * J.cols + k]! - ((i === k ? 1 : 0) + etaD * M.data[i * M.cols + k]!)));
+  }
   const tangents = rotationTangents(K, eq);
   let tangentErr = 0;
   for (const v of tangents) {
@@ -105,12 +130,23 @@ export function classifyCollapse(c: CollapseInstance): CollapseResult {
   const gmax = T ? gv[T - 1]! : 0;
   const rotationDim = Array.from(gv).filter((v) => v > 1e-12 * gmax).length;
   const { re, im } = eig(J);
+  const removeRotations = (re: Float64Array, im: Float64Array, at: number, tol: number) => {
+    const dist = Array.from(re, (r, i) => Math.hypot(r - at, im[i]!));
+    const order = dist.map((_, i) => i).sort((a, b) => dist[a]! - dist[b]!);
+    const removed = new Set(order.slice(0, rotationDim).filter((i) => dist[i]! <= tol));
+    return { removed, ok: removed.size === rotationDim };
+  };
   const mods = Array.from(re, (r, i) => Math.hypot(r, im[i]!));
-  const dist1 = Array.from(re, (r, i) => Math.hypot(r - 1, im[i]!));
-  const order = dist1.map((_, i) => i).sort((a, b) => dist1[a]! - dist1[b]!);
-  const removed = new Set(order.slice(0, rotationDim).filter((i) => dist1[i]! <= ROT_TOL));
   const rho = Math.max(...mods);
-  const rest = mods.filter((_, i) => !removed.has(i));
-  const rhoModRotation = removed.size === rotationDim ? Math.max(...rest) : Infinity;
-  return { found: true, residual, radiusOverSigma: rad, rho, rhoModRotation, rotationDim, tangentErr, etaD, eq };
+  const fd = removeRotations(re, im, 1, ROT_TOL);
+  const rhoModRotation = fd.ok ? Math.max(...mods.filter((_, i) => !fd.removed.has(i))) : Infinity;
+  // The same from the analytic generator: eigenvalues s of M, 1 + η_d s of the simultaneous map.
+  const sM = eig(M);
+  const scale = Math.max(...Array.from(sM.re, (r, i) => Math.hypot(r, sM.im[i]!)));
+  const an = removeRotations(sM.re, sM.im, 0, 1e-9 * scale);
+  const keep = Array.from(sM.re.keys()).filter((i) => !an.removed.has(i));
+  const maxReMod = an.ok ? Math.max(...keep.map((i) => sM.re[i]!)) : Infinity;
+  const rhoModAnalytic = an.ok ? Math.max(...keep.map((i) => Math.hypot(1 + etaD * sM.re[i]!, etaD * sM.im[i]!))) : Infinity;
+  const tol = boundaryTol(fdError);
+  return { found: true, residual, radiusOverSigma: rad, rho, rhoModRotation, rotationDim, tangentErr, etaD, fdError, boundaryTol: tol, rhoModAnalytic, maxReMod, eq };
 }

@@ -12,4 +12,5 @@ export { simultaneousStepBound, type StepBound } from './step-size.ts';
 export { kernelConstants, type KernelConstants } from './constants.ts';
 export { RffBatch, rffMeanTrue, type RffBatchSetup } from './rff-batch.ts';
 export { thm3Speed, thm3SpeedResidual, DivergenceSim, type Thm3Params, type Thm3Reading } from './divergence.ts';
+export { LineRbf, type LineRbfSetup } from './line-rbf.ts';
 export { polytopeDirections, symmetricPatterns, solveEquilibrium, rotationTangents } from './collapse.ts';

@@ -1,6 +1,4 @@
-// Bootstrap for grid worker threads: registers tsx's ESM loader in this thread (workers do not
-// inherit the parent's loader under vitest or plain node), then loads the TypeScript worker body.
-import { register } from 'tsx/esm/api';
+// Bootstrap for the particle-grid worker threads.
+import { loadModule } from '../../runner/load-module.mjs';
 
-register();
-await import('./grid-worker.ts');
+await loadModule(import.meta.url, 'grid-worker');

@@ -1,0 +1,4 @@
+import { ipmClaims } from '../../src/claims/ipm/index.ts';
+import { seedStabilityTests } from './claim-tests.ts';
+
+seedStabilityTests('ipm', ipmClaims);

@@ -1,0 +1,42 @@
+/**
+ * The package from its tarball, as a new user gets it: `npm pack`, extracted into an empty project
+ * beside this checkout's dependencies, imported by plain `node` (no tsx, no TypeScript loader).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+test('the packed package imports on plain node and runs a claim, in this thread and in worker threads', () => {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'pack-'));
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const out = execFileSync(npm, ['pack', '--silent', '--pack-destination', tmp], { cwd: root, encoding: 'utf8' }).trim().split('\n');
+  const tgz = path.join(tmp, out[out.length - 1]!);
+  const proj = path.join(tmp, 'user');
+  const pkg = path.join(proj, 'node_modules/gan-claims');
+  mkdirSync(pkg, { recursive: true });
+  execFileSync('tar', ['-xzf', tgz, '-C', pkg, '--strip-components=1']);
+  // Dependencies from this checkout (the registry is not reachable from every test machine).
+  for (const d of readdirSync(path.join(root, 'node_modules'))) {
+    if (d === '.bin' || d === 'gan-claims') continue;
+    symlinkSync(path.join(root, 'node_modules', d), path.join(proj, 'node_modules', d));
+  }
+  writeFileSync(path.join(proj, 'package.json'), JSON.stringify({ name: 'user', type: 'module', private: true }));
+  writeFileSync(path.join(proj, 'check.mjs'), `
+    import { registry, runClaim, runMany } from 'gan-claims';
+    const claim = registry.find((c) => c.id === 'dirac.eigs');
+    const r = await runClaim(claim, { globalSeed: 1, runs: 20 });
+    const many = await runMany(['dirac.eigs', 'dirac.regimes'].map((id) => ({ id, globalSeed: 1, runs: 10, claimFiles: [], implSpecs: [], options: {}, cwd: process.cwd() })), { workers: 2 });
+    console.log(JSON.stringify({ n: registry.length, status: r.status, many: many.map((x) => x.status) }));
+    process.exit(0);
+  `);
+  const r = spawnSync(process.execPath, ['check.mjs'], { cwd: proj, encoding: 'utf8' });
+  expect(r.stderr, r.stderr).not.toMatch(/Error/);
+  const j = JSON.parse(r.stdout.trim().split('\n').pop()!) as { n: number; status: string; many: string[] };
+  expect(j.n).toBeGreaterThan(90);
+  expect(j.status).toBe('holds');
+  expect(j.many).toEqual(['holds', 'holds']);
+}, 240_000);

@@ -52,7 +52,7 @@ export async function stabilityCommand(i: StabilityInput): Promise<number> {
     },
   });
   // Per claim, in seed order (results come back in task order).
-  const byClaim = i.selected.map((c, k) => results.slice(k * seeds.length, (k + 1) * seeds.length));
+  const byClaim = i.selected.map((_c, k) => results.slice(k * seeds.length, (k + 1) * seeds.length));
   const report: StabilityReport = buildStability(byClaim, i.globalSeed, seeds, started, {
     patterns: i.patterns, tier: i.tier, ...(i.runs ? { runs: i.runs } : {}), seedsSpec: i.seedsSpec, workers: i.workers,
   });

@@ -89,7 +89,6 @@ function make(id: string, tier: 'fast' | 'slow', P: Fig3Params) {
       const s2 = byDim[2]!;
       const r2 = rs.filter((r) => r.d === 2);
       const trend = spearman(r2.map((r) => Math.log(r.sigma)), r2.map((r) => r.divergedFrac));
-      const pTrend = trend.r < 0 ? trend.pValue / 2 : 1 - trend.pValue / 2;
       const meds = s2.map((s) => s.medianW2Change);
       const iMin = meds.indexOf(Math.min(...meds));
       const first = s2[0]!;

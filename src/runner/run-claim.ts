@@ -98,19 +98,7 @@ function runProperty(claim: PropertyClaim, ctx: ClaimContext, opts: RunOptions):
     }
     calls++;
     try {
-      let r: ReturnType<PropertyClaim['check']>;
-      try {
-        r = claim.check(input, ctx);
-      } catch (e) {
-        if (!(e instanceof Error && e.name === 'Undecided')) throw e;
-        if (!failed) {
-          undecided++;
-          if (undecidedReasons.length < 3) undecidedReasons.push(e.message);
-        }
-        // Discarded like a failed precondition, so shrinking never leaves the decidable domain.
-        fc.pre(false);
-        return true;
-      }
+      const r = claim.check(input, ctx);
       if (r === false) {
         if (!failed) failedAt = performance.now();
         failed = true;
@@ -121,7 +109,14 @@ function runProperty(claim: PropertyClaim, ctx: ClaimContext, opts: RunOptions):
       if (!failed && r && typeof r === 'object') agg.add(r);
       return true;
     } catch (e) {
-      if (fc.PreconditionFailure.isFailure(e)) throw e;
+      if (e instanceof Error && e.name === 'Undecided') {
+        if (!failed) {
+          undecided++;
+          if (undecidedReasons.length < 3) undecidedReasons.push(e.message);
+        }
+        // Discarded like a failed precondition, so shrinking never leaves the decidable domain.
+        fc.pre(false);
+      }
       if (!failed) failedAt = performance.now();
       failed = true;
       falseReturned = false;

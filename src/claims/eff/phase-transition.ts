@@ -21,7 +21,7 @@
  */
 import { experiment, type ClaimContext } from '../claim.ts';
 import { combineDecisions, trendDirection, twoSampleDirection, type Decision } from '../../stats/index.ts';
-import { analysePhase, phaseFigure, runPhase, type PhaseCell, type PhaseResult, type PhaseSpec } from './phase-diagram.ts';
+import { phaseFigure, runPhase, type PhaseCell, type PhaseResult, type PhaseSpec } from './phase-diagram.ts';
 import { PARTICLE_ALPHA_D, PARTICLE_ALPHA_G } from './particle-setup.ts';
 import { withReason } from './outcome.ts';
 
@@ -161,7 +161,7 @@ export async function cornerTest(spec: PhaseSpec, ctx: ClaimContext) {
   const d1 = twoSampleDirection(`metric(g₂/g₁ = ${pHi}) > metric(g₂/g₁ = ${pLo}) at n_disc = ${yHi}`, cell(pHi, yHi).perSeed, cell(pLo, yHi).perSeed, opts);
   // Direction 2: at the smaller g₂/g₁, more discriminator time collapses less.
   const d2 = twoSampleDirection(`metric(n_disc = ${yLo}) > metric(n_disc = ${yHi}) at g₂/g₁ = ${pLo}`, cell(pLo, yLo).perSeed, cell(pLo, yHi).perSeed, opts);
-  return { r, d1, d2, decision: combineDecisions('both directions at the reduced corners', [d1, d2]), analysed: analysePhase(spec, r.cells) };
+  return { r, d1, d2, decision: combineDecisions('both directions at the reduced corners', [d1, d2]) };
 }
 
 export const effPhaseTransitionReduced = experiment({

@@ -9,7 +9,15 @@ export { buildReport, writeReportDir, renderMarkdown, type Report } from './repo
 export { Rng, deriveSeed, DEFAULT_SEED } from './random/index.ts';
 export * as linalg from './linalg/index.ts';
 export * as integrators from './integrators/index.ts';
+// Each system's interface (what `--impl <system>=./file.ts` replaces) with its built-in implementation.
 export * as dirac from './systems/dirac-gan/index.ts';
+export * as kernels from './kernels/index.ts';
+export * as ipm from './systems/isolated-points/index.ts';
+export * as particleGan from './systems/particle-gan/index.ts';
+export * as ntkGan from './systems/ntk-gan/index.ts';
+export * as generator1d from './systems/generator-1d/index.ts';
+export * as shallowReluGan from './systems/shallow-relu-gan/index.ts';
+export * as jacobianClamping from './systems/jacobian-clamping/index.ts';
 export type { Kernel } from './kernels/kernel.ts';
 export { default as fc } from 'fast-check';
 export { main as cli } from './cli/main.ts';

@@ -6,7 +6,12 @@ import { SummaryLineReporter } from './summary-line-reporter.ts';
 export default defineConfig({
   // Tests see the sources: 'gan-claims' (the package's own name, as examples/ import it) maps to
   // src/, not to the compiled dist/ that `exports` names for installed copies.
-  resolve: { alias: { 'gan-claims': fileURLToPath(new URL('../src/index.ts', import.meta.url)) } },
+  resolve: {
+    alias: [
+      { find: /^gan-claims$/, replacement: fileURLToPath(new URL('../src/index.ts', import.meta.url)) },
+      { find: /^gan-claims\/vitest$/, replacement: fileURLToPath(new URL('../src/vitest/index.ts', import.meta.url)) },
+    ],
+  },
   test: {
     include: ['properties/**/*.test.ts', 'examples/**/*.test.ts'],
     pool: 'threads',

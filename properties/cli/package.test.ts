@@ -39,4 +39,27 @@ test('the packed package imports on plain node and runs a claim, in this thread 
   expect(j.n).toBeGreaterThan(90);
   expect(j.status).toBe('holds');
   expect(j.many).toEqual(['holds', 'holds']);
+
+  // gan-claims/vitest in the user's own suite: a correct implementation passes, a planted bug
+  // fails the user's `vitest run` with the counterexample and a replay naming the user's file.
+  const impl = (sign: string) => `export default {
+    regularizedField: (beta) => (x, out) => { out[0] = x[1]; out[1] = -x[0] ${sign} beta * x[1]; },
+    ganField: (loss, gamma) => (x, out) => { const f = loss === 'wgan' ? 1 : 1 / (1 + Math.exp(x[0] * x[1])); out[0] = -x[1] * f; out[1] = x[0] * f - gamma * x[1]; },
+  };`;
+  writeFileSync(path.join(proj, 'good.mjs'), impl('-'));
+  writeFileSync(path.join(proj, 'bad.mjs'), impl('+'));
+  for (const which of ['good', 'bad']) {
+    writeFileSync(path.join(proj, `${which}.test.mjs`), `
+      import { describeClaims } from 'gan-claims/vitest';
+      import impl from './${which}.mjs';
+      describeClaims('dirac.eigs', { runs: 20, impls: { 'dirac-gan': impl }, implFiles: { 'dirac-gan': '${which}.mjs' } });
+    `);
+  }
+  const vitest = (file: string) => spawnSync(process.execPath, [path.join(proj, 'node_modules/vitest/vitest.mjs'), 'run', file], { cwd: proj, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const good = vitest('good.test.mjs');
+  expect(good.status, good.stdout + good.stderr).toBe(0);
+  const bad = vitest('bad.test.mjs');
+  expect(bad.status).toBe(1);
+  expect(bad.stdout + bad.stderr).toMatch(/dirac\.eigs: expected holds, got refuted/);
+  expect(bad.stdout + bad.stderr).toContain('--impl dirac-gan=bad.mjs');
 }, 240_000);

@@ -10,6 +10,7 @@
 import type { Arbitrary } from 'fast-check';
 import type { Rng } from '../random/rng.ts';
 import type { Decision, Verdict } from '../stats/verdict.ts';
+import type { Units } from './units.ts';
 
 export type Tier = 'fast' | 'slow' | 'gpu';
 export type Kind = 'property' | 'statistical' | 'reproduction';
@@ -121,7 +122,13 @@ export interface ExperimentOutcome {
 
 export interface ExperimentClaim extends ClaimBase {
   type: 'experiment';
-  run(ctx: ClaimContext): ExperimentOutcome | Promise<ExperimentOutcome>;
+  /**
+   * The whole experiment in one call. A claim that declares `units` instead leaves it out: the
+   * runner runs the units (here, in workers or on other machines) and calls their reducer.
+   */
+  run?(ctx: ClaimContext): ExperimentOutcome | Promise<ExperimentOutcome>;
+  /** Independent units of work and their reducer (src/claims/units.ts). */
+  units?: Units;
 }
 
 export type Claim = PropertyClaim | ExperimentClaim;
@@ -132,6 +139,7 @@ export function property<T>(c: Omit<PropertyClaim<T>, 'type'>): PropertyClaim<T>
 }
 
 export function experiment(c: Omit<ExperimentClaim, 'type'>): ExperimentClaim {
+  if ((c.run === undefined) === (c.units === undefined)) throw new TypeError(`${c.id}: an experiment declares exactly one of run and units`);
   return { ...c, type: 'experiment' };
 }
 

@@ -1,5 +1,5 @@
 /**
- * gan-claims CLI: list | run | show | replay | merge | bench.
+ * gan-claims CLI: list | run | show | replay | merge | plan | bench.
  * Exit codes: 0 every selected claim as expected, 1 otherwise, 2 bad usage or bad input (one line
  * on stderr naming the argument).
  */
@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../runner/usage-error.ts';
 import { listCommand } from './list-command.ts';
 import { mergeCommand } from './merge-command.ts';
+import { planCommand } from './plan-command.ts';
 import { collect, TIERS, BACKENDS } from './options.ts';
 import { runCommand, DEFAULT_OUT } from './run-command.ts';
 import { showCommand } from './show-command.ts';
@@ -46,7 +47,9 @@ function program(): Command {
     .option('--tier <tier>', `fast | slow | gpu | all (default fast)`)
     .option('--shard <i/n>', 'run shard i of n (CI matrices; join with merge)')
     .option('--resume', `reuse the results a killed run left in <out>/partial.jsonl (same seed and settings); run the rest`)
-    .option('--seeds <n|a..b|a,b,c>', 'verdict stability: run the claims under N global seeds derived from --seed (or exactly these); writes stability.json/.md'))
+    .option('--seeds <n|a..b|a,b,c>', 'verdict stability: run the claims under N global seeds derived from --seed (or exactly these); writes stability.json/.md')
+    .option('--durations <file>', 'recorded durations --shard balances on (default: the package\'s fixtures/durations.json)')
+    .option('--record-durations [file]', 'update a durations record from this run (default: fixtures/durations.json)'))
     .action(async (patterns: string[], o) => { process.exitCode = await runCommand(patterns, o); });
 
   runOpts(p.command('replay')
@@ -67,7 +70,20 @@ function program(): Command {
     .argument('<dirs...>', 'report directories')
     .option('--out <dir>', `merged report directory (default ${DEFAULT_OUT})`)
     .option('--json', 'print the merged report JSON on stdout')
+    .option('--record-durations [file]', 'update a durations record from the merged results (default: fixtures/durations.json)')
     .action(async (dirs: string[], o) => { process.exitCode = await mergeCommand(dirs, o); });
+
+  p.command('plan')
+    .description('the work each --shard i/N runs and its predicted wall time, from recorded durations')
+    .argument('[patterns...]', 'claim ids or globs')
+    .addOption(new Option('--tier <tier>', 'tier (default fast)').choices(TIERS))
+    .option('--shards <n>', 'number of shards (default 1)')
+    .option('--workers <n>', 'worker threads per shard (default 2, a CI runner)')
+    .option('--seed <n>', 'global seed (unit lists may depend on it)')
+    .option('--durations <file>', 'durations record (default: the package\'s fixtures/durations.json)')
+    .option('--json', 'print the plan as JSON')
+    .addOption(claimsOpt())
+    .action(async (patterns: string[], o) => { process.exitCode = await planCommand(patterns, o); });
 
   p.command('bench')
     .description('run the benchmarks (same as npm run bench)')

@@ -1,12 +1,21 @@
-/** `gan-claims merge <dir…>`: joins shard reports (same global seed) into one report directory. */
+/**
+ * `gan-claims merge <dir…>`: joins shard reports (same global seed and settings) into the report a
+ * single run of the same selection writes: results in registry order, and every claim that was
+ * split into units across shards reduced here from its units' results (bit-identical to reducing
+ * them in one process: the units' values are stored losslessly).
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseReport, summarize, type Report } from '../report/report.ts';
 import { writeReportDir } from '../report/write.ts';
+import { allClaims } from '../runner/load.ts';
+import { runWork } from '../runner/run-many.ts';
+import { listUnits, type UnitResult } from '../runner/run-claim.ts';
+import { DEFAULT_DURATIONS, loadDurations, recordDurations, saveDurations } from '../runner/durations.ts';
 import { UsageError } from '../runner/usage-error.ts';
 import { DEFAULT_OUT } from './run-command.ts';
 
-export async function mergeCommand(dirs: string[], flags: { out?: string; json?: boolean }): Promise<number> {
+export async function mergeCommand(dirs: string[], flags: { out?: string; json?: boolean; recordDurations?: string | boolean }): Promise<number> {
   const reports = dirs.map((d) => {
     const f = path.join(d, 'report.json');
     if (!existsSync(f)) throw new UsageError(`merge: no report.json in ${d}`);
@@ -14,6 +23,10 @@ export async function mergeCommand(dirs: string[], flags: { out?: string; json?:
   });
   const seeds = new Set(reports.map((r) => r.globalSeed));
   if (seeds.size > 1) throw new UsageError(`merge: reports have different global seeds (${[...seeds].join(', ')})`);
+  const first = reports[0]!;
+  const key = (r: Report) => JSON.stringify({ ...r.settings, shard: undefined, workers: undefined });
+  const other = reports.find((r) => key(r) !== key(first));
+  if (other) throw new UsageError(`merge: reports were run with different settings (${key(first)} vs ${key(other)})`);
   const byId = new Map<string, Report['results'][number]>();
   for (const r of reports) {
     for (const res of r.results) {
@@ -21,8 +34,34 @@ export async function mergeCommand(dirs: string[], flags: { out?: string; json?:
       byId.set(res.id, res);
     }
   }
-  const results = [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
-  const first = reports[0]!;
+  // Claims split across shards: gather their units, check each is complete, reduce.
+  const units = new Map<string, UnitResult[]>();
+  for (const u of reports.flatMap((r) => r.pendingUnits ?? [])) {
+    if (byId.has(u.id)) throw new UsageError(`merge: claim ${u.id} has both a result and unit results`);
+    const list = units.get(u.id) ?? [];
+    if (list.some((x) => x.index === u.index)) throw new UsageError(`merge: unit ${u.label} of ${u.id} appears in more than one report`);
+    units.set(u.id, [...list, u]);
+  }
+  const claims = await allClaims(first.settings.claimFiles);
+  for (const [id, list] of units) {
+    const claim = claims.find((c) => c.id === id);
+    if (!claim) throw new UsageError(`merge: claim ${id} is not registered (add its --claims file to the shard runs)`);
+    const n = listUnits(claim, { globalSeed: first.globalSeed, options: first.settings.options }).length;
+    if (list.length !== n) {
+      const have = new Set(list.map((u) => u.index));
+      const missing = Array.from({ length: n }, (_, i) => i).filter((i) => !have.has(i));
+      throw new UsageError(`merge: ${id} is missing ${missing.length} of its ${n} units (${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''}): merge every shard's report`);
+    }
+  }
+  const ids = [...units.keys()];
+  const reduced = await runWork(ids.map((id) => ({
+    id, globalSeed: first.globalSeed, runs: first.settings.runs, claimFiles: first.settings.claimFiles,
+    implSpecs: first.settings.impls, options: first.settings.options, cwd: process.cwd(),
+  })), { workers: 1, doneUnits: [...units.values()].flat() });
+  for (const r of reduced.results) byId.set(r!.id, r!);
+  // Registry order (user claims after built-ins), as a single run of the same selection reports them.
+  const order = new Map(claims.map((c, k) => [c.id, k]));
+  const results = [...byId.values()].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity) || a.id.localeCompare(b.id));
   const merged: Report = {
     ...first,
     startedAt: reports.map((r) => r.startedAt).sort()[0]!,
@@ -31,8 +70,13 @@ export async function mergeCommand(dirs: string[], flags: { out?: string; json?:
     summary: summarize(results),
     results,
   };
+  delete merged.pendingUnits;
   const out = path.resolve(flags.out ?? DEFAULT_OUT);
   await writeReportDir(merged, out);
+  if (flags.recordDurations !== undefined && flags.recordDurations !== false) {
+    const file = typeof flags.recordDurations === 'string' ? path.resolve(flags.recordDurations) : DEFAULT_DURATIONS;
+    saveDurations(file, recordDurations(loadDurations(file), results, [], `recorded by gan-claims merge of ${reports.length} shard report(s), ${merged.startedAt.slice(0, 10)}`));
+  }
   if (flags.json) process.stdout.write(`${JSON.stringify(merged)}\n`);
   else process.stdout.write(`merged ${reports.length} report(s): ${merged.summary.passed} of ${merged.summary.total} claims as expected · report in ${out}\n`);
   return merged.summary.failed === 0 ? 0 : 1;

@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import type { ClaimResult } from '../runner/result.ts';
+import type { UnitResult } from '../runner/run-claim.ts';
 
 export const REPORT_SCHEMA = 'gan-claims/report';
 export const REPORT_VERSION = 1;
@@ -49,6 +50,11 @@ export interface Report {
   settings: RunSettings;
   summary: Summary;
   results: ClaimResult[];
+  /**
+   * A shard's results for claims whose other units ran in other shards (not yet reduced, not in
+   * `results` or the summary); `gan-claims merge` joins them and reduces each claim.
+   */
+  pendingUnits?: UnitResult[];
 }
 
 export function machineInfo(): Machine {
@@ -66,7 +72,7 @@ export function summarize(results: readonly ClaimResult[]): Summary {
 }
 
 export function buildReport(
-  results: ClaimResult[], globalSeed: number, startedAt: Date, settings: RunSettings,
+  results: ClaimResult[], globalSeed: number, startedAt: Date, settings: RunSettings, pendingUnits: UnitResult[] = [],
 ): Report {
   return {
     schema: REPORT_SCHEMA,
@@ -78,6 +84,7 @@ export function buildReport(
     settings,
     summary: summarize(results),
     results,
+    ...(pendingUnits.length > 0 ? { pendingUnits } : {}),
   };
 }
 

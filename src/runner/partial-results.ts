@@ -8,6 +8,7 @@
 import { appendFileSync, existsSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ClaimResult } from './result.ts';
+import type { UnitResult } from './run-claim.ts';
 import { UsageError } from './usage-error.ts';
 
 export const PARTIAL_FILE = 'partial.jsonl';
@@ -40,7 +41,7 @@ export class PartialResults {
    * Continues the record in `dir`: returns the results it holds (the last one per id; a torn last
    * line from a killed process is ignored) and appends to it from here on.
    */
-  static resume(dir: string, settings: RunSettings): { partial: PartialResults; done: ClaimResult[] } {
+  static resume(dir: string, settings: RunSettings): { partial: PartialResults; done: ClaimResult[]; units: UnitResult[] } {
     const p = new PartialResults(dir);
     if (!existsSync(p.file)) throw new UsageError(`--resume: no ${PARTIAL_FILE} in ${dir} (nothing to resume; run without --resume)`);
     const lines = readFileSync(p.file, 'utf8').split('\n').filter((l) => l.trim() !== '');
@@ -51,8 +52,19 @@ export class PartialResults {
       throw new UsageError(`--resume: the results in ${p.file} were computed with other settings (${JSON.stringify(head.settings)}), not ${JSON.stringify(settings)}`);
     }
     const byId = new Map<string, ClaimResult>();
-    for (const r of parsed.slice(1)) if (r && typeof (r as ClaimResult).id === 'string') byId.set((r as ClaimResult).id, r as ClaimResult);
-    return { partial: p, done: [...byId.values()] };
+    const units = new Map<string, UnitResult>();
+    for (const r of parsed.slice(1)) {
+      const u = (r as { unit?: UnitResult } | undefined)?.unit;
+      if (u && typeof u.id === 'string') units.set(`${u.id}#${u.index}`, u);
+      else if (r && typeof (r as ClaimResult).id === 'string') byId.set((r as ClaimResult).id, r as ClaimResult);
+    }
+    // A unit that failed is run again on resume (it may have been killed mid-way by the machine).
+    return { partial: p, done: [...byId.values()], units: [...units.values()].filter((u) => !u.error) };
+  }
+
+  /** Appends one unit's result (a long claim resumes at its first missing unit). */
+  addUnit(u: UnitResult): void {
+    appendFileSync(this.file, `${JSON.stringify({ unit: u })}\n`);
   }
 
   /** Appends one result synchronously (it is on disk before the next claim starts). */

@@ -32,6 +32,8 @@ export interface ClaimResult {
   figures?: Figure[];
   /** The one command that reproduces this result. */
   replay: string;
+  /** For a claim run as units: each unit's label and duration (what `--record-durations` keeps). */
+  units?: { label: string; durationMs: number }[];
 }
 
 export function statusPasses(status: Status, expect: Expect): boolean {

@@ -11,6 +11,7 @@ import { deriveSeed } from '../random/seed.ts';
 import { jsonSafe } from './json-safe.ts';
 import { statusPasses, type ClaimResult, type Status } from './result.ts';
 import { replayCommand } from './replay-command.ts';
+import { decodeUnitValue, encodeUnitValue, unitContext, unitLabel } from '../claims/units.ts';
 
 /** Instances per property claim unless the claim or `--runs` says otherwise (the catalog's minimum). */
 export const DEFAULT_RUNS = 100;
@@ -31,12 +32,30 @@ export interface RunOptions {
   implSpecs?: readonly string[];
   claimFiles?: readonly string[];
   onProgress?: (id: string, message: string) => void;
+  /**
+   * For a claim with units: results of every unit computed elsewhere (workers, other shards), in
+   * unit order. runClaim then only reduces. Without it, runClaim runs the units here, in order.
+   */
+  unitResults?: readonly UnitResult[];
 }
 
-export async function runClaim(claim: Claim, opts: RunOptions): Promise<ClaimResult> {
+/** One unit's result as it crosses threads and machines (value in the lossless unit encoding). */
+export interface UnitResult {
+  id: string;
+  globalSeed: number;
+  index: number;
+  label: string;
+  value: string;
+  /** Systems the unit read through ctx.impl. */
+  read: string[];
+  durationMs: number;
+  /** The unit threw: its error (a ClaimViolation refutes the claim, anything else is an error). */
+  error?: { name: string; message: string };
+}
+
+function makeContext(claim: Claim, opts: RunOptions, read: Set<string>): ClaimContext {
   const seed = deriveSeed(opts.globalSeed, claim.id);
-  const read = new Set<string>();
-  const ctx: ClaimContext = {
+  return {
     seed,
     globalSeed: opts.globalSeed,
     rng: new Rng(seed),
@@ -47,22 +66,69 @@ export async function runClaim(claim: Claim, opts: RunOptions): Promise<ClaimRes
     },
     options: opts.options ?? {},
   };
+}
+
+/** The units of an experiment claim (empty for a claim without units). */
+export function listUnits(claim: Claim, opts: Pick<RunOptions, 'globalSeed' | 'options'>): unknown[] {
+  if (claim.type !== 'experiment' || !claim.units) return [];
+  return claim.units.list({ seed: deriveSeed(opts.globalSeed, claim.id), globalSeed: opts.globalSeed, options: opts.options ?? {} });
+}
+
+/** Runs unit `index` of a claim alone (in a worker, or in another CI job); a unit's own failure is its result. */
+export async function runUnit(claim: Claim, opts: RunOptions, index: number): Promise<UnitResult> {
+  if (claim.type !== 'experiment' || !claim.units) throw new TypeError(`${claim.id} has no units`);
+  const read = new Set<string>();
+  const ctx = makeContext(claim, opts, read);
+  const units = listUnits(claim, opts);
+  if (!(index >= 0 && index < units.length)) throw new RangeError(`${claim.id}: unit ${index} of ${units.length}`);
+  const t0 = performance.now();
+  const head = { id: claim.id, globalSeed: opts.globalSeed, index, label: unitLabel(claim.units, units[index], index) };
+  try {
+    const value = encodeUnitValue(await claim.units.run(units[index], unitContext(ctx, index)));
+    return { ...head, value, read: [...read], durationMs: performance.now() - t0 };
+  } catch (e) {
+    const error = e instanceof Error ? { name: e.name, message: e.message } : { name: 'Error', message: String(e) };
+    return { ...head, value: 'null', read: [...read], durationMs: performance.now() - t0, error };
+  }
+}
+
+/** An Error carrying a unit's failure (name kept, so a ClaimViolation still refutes). */
+function unitError(r: UnitResult): Error {
+  const e = new Error(`unit ${r.label}: ${r.error!.message}`);
+  e.name = r.error!.name;
+  return e;
+}
+
+export async function runClaim(claim: Claim, opts: RunOptions): Promise<ClaimResult> {
+  const read = new Set<string>();
+  const ctx = makeContext(claim, opts, read);
+  const seed = ctx.seed;
   const t0 = performance.now();
   const base = {
     id: claim.id, tier: claim.tier, kind: claim.kind, expect: claim.expect, seed, globalSeed: opts.globalSeed,
   };
-  let partial = claim.type === 'property' ? runProperty(claim, ctx, opts) : await runExperiment(claim, ctx);
+  let unitTimes: { label: string; durationMs: number }[] | undefined;
+  let partial: Partial;
+  if (claim.type === 'property') partial = runProperty(claim, ctx, opts);
+  else if (claim.units) {
+    const got = await unitOutcomes(claim, opts, ctx);
+    for (const r of got.results ?? []) r.read.forEach((s) => read.add(s));
+    unitTimes = got.results?.map((r) => ({ label: r.label, durationMs: r.durationMs }));
+    partial = await runExperiment(claim, ctx, got);
+  } else partial = await runExperiment(claim, ctx);
   // A supplied implementation the claim declares but never read: its verdict is about the built-in.
   const unread = (claim.systems ?? []).filter((s) => opts.impls?.[s] !== undefined && !read.has(s));
   if (unread.length > 0 && partial.status !== 'skipped') {
     partial = { ...partial, status: 'error', message: `${claim.id} declares system(s) ${unread.join(', ')} but never read them through ctx.impl, so its verdict would be about the built-in, not the --impl given` };
   }
-  const durationMs = performance.now() - t0;
+  // A claim reduced from units computed elsewhere costs what its units cost plus the reduction.
+  const durationMs = performance.now() - t0 + (opts.unitResults ? opts.unitResults.reduce((s, u) => s + u.durationMs, 0) : 0);
   return {
     ...base,
     ...partial,
     passed: statusPasses(partial.status, claim.expect),
     durationMs,
+    ...(unitTimes ? { units: unitTimes } : {}),
     evidence: jsonSafe(partial.evidence) as Evidence,
     replay: replayCommand(claim.id, opts.globalSeed, partial.path, opts),
   };
@@ -153,9 +219,33 @@ function runProperty(claim: PropertyClaim, ctx: ClaimContext, opts: RunOptions):
   };
 }
 
-async function runExperiment(claim: ExperimentClaim, ctx: ClaimContext): Promise<Partial> {
+/**
+ * The units' results: those given (checked to be this claim's, complete and in order), else
+ * computed here one after another. A unit that throws makes the claim's outcome that error.
+ */
+async function unitOutcomes(claim: ExperimentClaim, opts: RunOptions, ctx: ClaimContext): Promise<{ results?: UnitResult[]; error?: unknown }> {
+  const n = listUnits(claim, opts).length;
+  if (opts.unitResults) {
+    const rs = opts.unitResults;
+    const bad = rs.length !== n || rs.some((r, k) => r.index !== k || r.id !== claim.id || r.globalSeed !== opts.globalSeed);
+    if (bad) return { error: new Error(`${claim.id}: expected the results of its ${n} units in order, got ${rs.length} (${rs.map((r) => `${r.id}#${r.index}`).slice(0, 5).join(', ')}…)`) };
+    const failed = rs.find((r) => r.error);
+    return failed ? { results: [...rs], error: unitError(failed) } : { results: [...rs] };
+  }
+  const results: UnitResult[] = [];
+  for (let k = 0; k < n; k++) {
+    ctx.progress(`unit ${k + 1}/${n}`);
+    const r = await runUnit(claim, { ...opts, unitResults: undefined }, k);
+    results.push(r);
+    if (r.error) return { results, error: unitError(r) };
+  }
+  return { results };
+}
+
+async function runExperiment(claim: ExperimentClaim, ctx: ClaimContext, units?: { results?: UnitResult[]; error?: unknown }): Promise<Partial> {
   try {
-    const out = await claim.run(ctx);
+    if (units?.error !== undefined) throw units.error;
+    const out = units ? await claim.units!.reduce(units.results!.map((r) => decodeUnitValue(r.value)), ctx) : await claim.run!(ctx);
     const status = outcomeStatus(claim, out);
     const reason = typeof out.evidence['reason'] === 'string' ? (out.evidence['reason'] as string)
       : out.decision && status !== 'holds' ? describeDecision(out.decision) : undefined;

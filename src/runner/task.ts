@@ -9,4 +9,9 @@ export interface ClaimTask {
   options: Record<string, string>;
   /** Working directory of the CLI (user paths are relative to it). */
   cwd: string;
+  /**
+   * For a claim with units: the units this run computes (a shard's share). Absent: all of them,
+   * and the claim is reduced to its result here.
+   */
+  units?: number[];
 }

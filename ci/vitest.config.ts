@@ -16,6 +16,9 @@ export default defineConfig({
     include: ['properties/**/*.test.ts', 'examples/**/*.test.ts'],
     pool: 'threads',
     setupFiles: ['ci/vitest.setup.ts'],
+    // GitHub's workflow parser imports its JSON schema without an import attribute, which Node 20
+    // refuses; inlined, vite loads the JSON itself (properties/ci/workflow.test.ts).
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
     // Claims are whole experiments: a reduced figure reproduction can take tens of seconds on 2 cores.
     testTimeout: 300_000,
     hookTimeout: 120_000,

@@ -7,3 +7,4 @@ export { featureKernel, type FeatureMap } from './finite-feature.ts';
 export { sumKernels, concatFeatureMaps } from './multiscale.ts';
 export { analyticNtkKernel, analyticNtkFromDots, type AnalyticNtkOptions, type AnalyticActivation } from './ntk-analytic.ts';
 export { analyticNtk, type Ntk } from './ntk.ts';
+export { rbfFamily, type KernelFamily } from './kernel-family.ts';

@@ -29,7 +29,7 @@
 import { experiment, type ClaimContext } from '../claim.ts';
 import { runGrid, regSubsteps, type Alg1Config } from '../../systems/particle-gan/index.ts';
 import { combineDecisions, mannWhitneyU, twoSampleDirection } from '../../stats/index.ts';
-import { baseConfig, describe } from './particle-setup.ts';
+import { baseConfig, describe, BUILT_IN_RUNS, builtInNotes } from './particle-setup.ts';
 import { HALF_LOG8 } from './phase-diagram.ts';
 import { withReason } from './outcome.ts';
 
@@ -98,7 +98,7 @@ const STATEMENT = 'Running model GAN experiments using different β values, we n
 
 export const effCriticalRegularization = experiment({
   id: 'eff.critical-regularization', source: SOURCE, statement: STATEMENT, tier: 'slow', kind: 'statistical', expect: 'holds', exercises: ['particle-gan'],
-  notes: 'Holds (run 2026-11-23, default seed, 74 min on the shared 2-core machine; fixtures/eff/critical-regularization/): mean metric β = 0: 1.87, 0.01: 1.94, 0.1: 1.74, 1: 0.0013, 10: 0.0057, 100: 0.28 — under-, critical and over-regularisation; β* = 1 beats both ends on every test seed (Mann–Whitney p = 0.014 each, the smallest possible with 4 vs 4). The first version of this claim (explicit discriminator step, β ≤ 3) was refuted: the over-regularised branch only appears past the explicit-step stability bound, which the split integrator (alg1.ts) removes.',
+  notes: builtInNotes('Holds (run 2026-11-23, default seed, 74 min on the shared 2-core machine; fixtures/eff/critical-regularization/): mean metric β = 0: 1.87, 0.01: 1.94, 0.1: 1.74, 1: 0.0013, 10: 0.0057, 100: 0.28 — under-, critical and over-regularisation; β* = 1 beats both ends on every test seed (Mann–Whitney p = 0.014 each, the smallest possible with 4 vs 4). The first version of this claim (explicit discriminator step, β ≤ 3) was refuted: the over-regularised branch only appears past the explicit-step stability bound, which the split integrator (alg1.ts) removes.'),
   checks: `g₂/g₁ = 0.275, n_disc = 5, N = 200, width 1024 (2048 in the paper; halved for time on the 2-core machine), 1600 iterations, β ∈ {${FULL.betas.join(', ')}}, ${FULL.seeds} seeds each: U shape by the stated test (selection on 1 seed, one-sided Mann–Whitney on 4, Bonferroni α = 0.05).`,
   run: async (ctx) => {
     const r = await sweep(FULL, ctx);
@@ -108,7 +108,7 @@ export const effCriticalRegularization = experiment({
 
 export const effCriticalRegularizationReduced = experiment({
   id: 'eff.critical-regularization.reduced', source: SOURCE, statement: STATEMENT, tier: 'fast', kind: 'statistical', expect: 'holds', exercises: ['particle-gan'],
-  notes: 'Holds with the split regulariser step (2026-11-22: mean metric β = 0: 1.82, 0.3: 0.0097, 10: 0.045, 100: 0.98; β* = 0.3 beats both ends on every test seed, p = 0.014 each). The first version of this claim, limited by the explicit step to β ≤ 3, found no over-regularised branch (β = 3 converged as well as β = 0.3): that was the integrator, not the dynamics.',
+  notes: builtInNotes('Holds with the split regulariser step (2026-11-22: mean metric β = 0: 1.82, 0.3: 0.0097, 10: 0.045, 100: 0.98; β* = 0.3 beats both ends on every test seed, p = 0.014 each). The first version of this claim, limited by the explicit step to β ≤ 3, found no over-regularised branch (β = 3 converged as well as β = 0.3): that was the integrator, not the dynamics.'),
   checks: `Reduced: N = 60, width 256, 400 iterations, β ∈ {${REDUCED.betas.join(', ')}}, ${REDUCED.seeds} seeds each, the same test (selection on 1 seed, Mann–Whitney on 4).`,
   run: async (ctx) => {
     const r = await sweep(REDUCED, ctx);
@@ -120,6 +120,7 @@ export const effCriticalRegularizationFig8 = experiment({
   id: 'eff.critical-regularization.fig8', source: { paper: '001_cb8436cba21c199a.txt', where: '§V, Fig. 8, footnote 35' },
   statement: 'Incorporating this into the same setup used to produce mode collapse in Fig. 4 and repeating the procedure [35], we now observe convergence instead (Fig. 8). [35] Here, we set β = 100.',
   tier: 'slow', kind: 'reproduction', expect: 'holds', exercises: ['particle-gan'],
+  notes: BUILT_IN_RUNS,
   checks: 'g₂/g₁ = 1/5, n_disc = 5, N = 200, width 2048, 1600 iterations, with the regulariser at the paper\'s β = 100 (integrated by the split discriminator step, K = 40 sub-steps at α_D = 0.1; see alg1.ts): the final metric is below ½ log 8 and below the unregularised run\'s (same seed).',
   run: async (ctx) => {
     const BETA = 100; // footnote 35

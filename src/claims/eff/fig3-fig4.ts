@@ -9,10 +9,10 @@
  * tier: N = 100, width 256, several seeds × both starts; every verdict comes from a named test over
  * the runs (three outcomes), never from one run.
  */
-import { experiment } from '../claim.ts';
+import { experiment, type ClaimContext } from '../claim.ts';
 import { runGrid, type Alg1Config, type Alg1Summary } from '../../systems/particle-gan/index.ts';
 import { combineDecisions, pairedDirection, type Decision } from '../../stats/index.ts';
-import { baseConfig, describe, distinctTopModes, snapshotFigure, traceFigure } from './particle-setup.ts';
+import { baseConfig, describe, distinctTopModes, snapshotFigure, traceFigure, builtInNotes } from './particle-setup.ts';
 
 /** Fig. 5's boundary criterion: ½ log 8. */
 const HALF_LOG8 = 0.5 * Math.log(8);
@@ -69,7 +69,7 @@ const FIG3_HORIZON = 200;
 const FIG3_SEEDS = 4;
 
 function fig3Full() {
-  return async (ctx: Parameters<Parameters<typeof experiment>[0]['run']>[0]) => {
+  return async (ctx: ClaimContext) => {
     const inits = ['text', 'appA'] as const;
     const seeds = Array.from({ length: FIG3_SEEDS }, () => ctx.rng.fork().nextU32());
     const opts = { alpha: 0.01, decidingScale: 'more seeds, or a longer horizon' };
@@ -110,7 +110,7 @@ function fig3Full() {
  * those runs (three outcomes; a reduced run never refutes the paper), not by one seed.
  */
 function reducedRuns(sc: Scale, phis: number[]) {
-  return async (ctx: Parameters<Parameters<typeof experiment>[0]['run']>[0]) => {
+  return async (ctx: ClaimContext) => {
     const inits = ['text', 'appA'] as const;
     const seeds = Array.from({ length: sc.seeds ?? REDUCED_SEEDS }, () => ctx.rng.fork().nextU32());
     const cfgs = phis.flatMap((phi) => seeds.flatMap((seed) => cells(sc, phi, seed, [...inits])));
@@ -121,7 +121,7 @@ function reducedRuns(sc: Scale, phis: number[]) {
 }
 
 function fig3Reduced(sc: Scale, judge: 'metric' | 'loglik') {
-  return async (ctx: Parameters<Parameters<typeof experiment>[0]['run']>[0]) => {
+  return async (ctx: ClaimContext) => {
     const { byPhi: [diag, coupled], cfgs } = await reducedRuns(sc, [0, 0.2])(ctx);
     const d = diag!.map(tail), c = coupled!.map(tail);
     const opts = { alpha: REDUCED_ALPHA, regime: 'reduced' as const, decidingScale: 'more seeds (paired runs), or the slow tier' };
@@ -139,7 +139,7 @@ function fig3Reduced(sc: Scale, judge: 'metric' | 'loglik') {
 }
 
 function fig4Multi(sc: Scale, regime: 'paper' | 'reduced') {
-  return async (ctx: Parameters<Parameters<typeof experiment>[0]['run']>[0]) => {
+  return async (ctx: ClaimContext) => {
     const { byPhi: [coupled], cfgs } = await reducedRuns(sc, [0.2])(ctx);
     const after = coupled!.map((s) => ({ minMetricAfter100: Math.min(...s.records.filter((r) => r.iter >= 100).map((r) => r.collapse)), hops: distinctTopModes(s, 100), diverged: s.diverged }));
     const opts = { alpha: REDUCED_ALPHA, regime, decidingScale: regime === 'reduced' ? 'more seeds, or the slow tier' : 'more seeds' };
@@ -162,31 +162,31 @@ const ST4 = 'In a second experiment, we begin with the same initialization, but 
 
 export const effFig3Converges = experiment({
   id: 'eff.fig3-converges', source: SRC3, statement: ST3, tier: 'slow', kind: 'reproduction', expect: 'not-shown', exercises: ['particle-gan'],
-  notes: 'Re-run 2026-12-04 with α_G piloted (10 min; fixtures/reruns/2026-12-04/eff.fig3-fig4/): the cloud splits and covers all 8 modes evenly once the step is small enough not to jitter (final metric 0.005–0.47 at α_G = 0.1, 0.000–0.002 at 0.03 and 0.01, 8 runs each), but precise convergence by our a-priori bar (mean log-likelihood > 0, a typical particle within ≈ 2.8 std of its mode; the paper gives no number) is not reached: −0.8 … −128 at α_G = 0.1 and −0.9 … −5.3 at 0.03 (significantly below 0 on all 8 runs), −15.4 … 1.6 at 0.01 (2 of 8 above 0). Decided at α_G = 0.01 as stated before the run: not shown. The verdict depends on α_G and on the bar: mode coverage holds at every α_G ≤ 0.03; "converge precisely" fails at 0.1 and 0.03. Until 2026-12-04 registered refuted on one run at α_G = 0.1.',
+  notes: builtInNotes('Re-run 2026-12-04 with α_G piloted (10 min; fixtures/reruns/2026-12-04/eff.fig3-fig4/): the cloud splits and covers all 8 modes evenly once the step is small enough not to jitter (final metric 0.005–0.47 at α_G = 0.1, 0.000–0.002 at 0.03 and 0.01, 8 runs each), but precise convergence by our a-priori bar (mean log-likelihood > 0, a typical particle within ≈ 2.8 std of its mode; the paper gives no number) is not reached: −0.8 … −128 at α_G = 0.1 and −0.9 … −5.3 at 0.03 (significantly below 0 on all 8 runs), −15.4 … 1.6 at 0.01 (2 of 8 above 0). Decided at α_G = 0.01 as stated before the run: not shown. The verdict depends on α_G and on the bar: mode coverage holds at every α_G ≤ 0.03; "converge precisely" fails at 0.1 and 0.03. Until 2026-12-04 registered refuted on one run at α_G = 0.1.'),
   checks: `App. A's effective model (N = 200, width 2048; the paper's figure used 2000 particles and a 4 × 512 net, out of reach here), g₂ = 0 (g₁ = N), n_disc = 5, α_G ∈ {${FIG3_ALPHA_G.join(', ')}} at α_G·T = ${FIG3_HORIZON}, ${FIG3_SEEDS} seeds × both starts: at each α_G, one-sample Wilcoxon (one-sided α = 0.01, both ways) that the final metric (mean of the last 4 records) is < 0.1 and the mean log-likelihood > 0; decided at the smallest α_G (settled dynamics), every α_G reported.`,
   run: fig3Full(),
 });
 export const effFig3ConvergesReduced = experiment({
   id: 'eff.fig3-converges.reduced', source: SRC3, statement: ST3, tier: 'fast', kind: 'reproduction', expect: 'holds', exercises: ['particle-gan'],
   checks: `N = 100, width 256, n_disc = 5, 600 iterations, ${REDUCED_SEEDS} seeds × both starts (8 pairs): paired Wilcoxon, one-sided α = ${REDUCED_ALPHA}: the final metric (mean of the last 4 records) of g₂/g₁ = 1/5 exceeds that of g₂ = 0 from the same seed and start, and the g₂ = 0 metric is below ½ log 8; three outcomes, a reduced run never refutes.`,
-  notes: 'Until 2026-12-04 decided on one seed (both starts). The metric gap is large (≤ 0.22 vs ≥ 1.6 in the pilot), so 8 pairs decide it.',
+  notes: builtInNotes('Until 2026-12-04 decided on one seed (both starts). The metric gap is large (≤ 0.22 vs ≥ 1.6 in the pilot), so 8 pairs decide it.'),
   run: fig3Reduced(REDUCED, 'metric'),
 });
 export const effFig3ConvergesReducedLogLik = experiment({
   id: 'eff.fig3-converges.reduced-loglik', source: SRC3, statement: ST3, tier: 'fast', kind: 'reproduction', expect: 'holds', exercises: ['particle-gan'],
-  notes: 'Sensitive to the unstated α_G. Until 2026-12-04 this ran at α_G = 0.1 for 600 iterations on one seed and was registered refuted; it held on 14 of 20 global seeds, because at that step the particles keep jittering around the modes and the log-likelihood is noise (−44 … −908). Pilot (4 seeds × 2 starts): α_G = 0.1, 600 iterations: the diagonal NTK wins 4 of 8 pairs; α_G = 0.03, 600: 6 of 8; α_G = 0.03, 1 500 iterations: 8 of 8 (also 12 of 12 at N = 64 and at width 128); α_G = 0.01, 2 000: 8 of 8. Decided at α_G = 0.03, 1 500 iterations, on 6 seeds × 2 starts (with 4 × 2 one lost pair of 8 gave p = 0.012 on one global seed in 6). Even there the mean log-likelihood stays far below the peak log-density 3.9 (≈ −200: particles ≈ 0.4 from a mode of std 0.02), so "converge precisely" is not reached at this width.',
+  notes: builtInNotes('Sensitive to the unstated α_G. Until 2026-12-04 this ran at α_G = 0.1 for 600 iterations on one seed and was registered refuted; it held on 14 of 20 global seeds, because at that step the particles keep jittering around the modes and the log-likelihood is noise (−44 … −908). Pilot (4 seeds × 2 starts): α_G = 0.1, 600 iterations: the diagonal NTK wins 4 of 8 pairs; α_G = 0.03, 600: 6 of 8; α_G = 0.03, 1 500 iterations: 8 of 8 (also 12 of 12 at N = 64 and at width 128); α_G = 0.01, 2 000: 8 of 8. Decided at α_G = 0.03, 1 500 iterations, on 6 seeds × 2 starts (with 4 × 2 one lost pair of 8 gave p = 0.012 on one global seed in 6). Even there the mean log-likelihood stays far below the peak log-density 3.9 (≈ −200: particles ≈ 0.4 from a mode of std 0.02), so "converge precisely" is not reached at this width.'),
   checks: `N = 100, width 256, n_disc = 5, α_G = 0.03, 1 500 iterations, ${REDUCED_LOGLIK.seeds} seeds × both starts (12 pairs): paired Wilcoxon, one-sided α = ${REDUCED_ALPHA}: the g₂ = 0 run ends with a higher mean log-likelihood (last 4 records) than the g₂/g₁ = 1/5 run from the same seed and start; three outcomes, a reduced run never refutes.`,
   run: fig3Reduced(REDUCED_LOGLIK, 'loglik'),
 });
 export const effFig4Collapse = experiment({
   id: 'eff.fig4-collapse', source: SRC4, statement: ST4, tier: 'slow', kind: 'reproduction', expect: 'holds', exercises: ['particle-gan'],
-  notes: 'App. A\'s effective model (N = 200, width 2048), not Fig. 4\'s 2000 particles and 4 × 512 network (out of reach here); the same reduction as eff.fig3-converges. Until 2026-12-04 decided on one run from one start.',
+  notes: builtInNotes('App. A\'s effective model (N = 200, width 2048), not Fig. 4\'s 2000 particles and 4 × 512 network (out of reach here); the same reduction as eff.fig3-converges. Until 2026-12-04 decided on one run from one start.'),
   checks: `N = 200, width 2048, g₂/g₁ = 1/5, n_disc = 5, 2000 iterations, ${REDUCED_SEEDS} seeds × both starts: one-sample Wilcoxon (one-sided α = ${REDUCED_ALPHA}, both ways) that after iteration 100 the minimum metric exceeds ½ log 8 and that ≥ ${MIN_HOPS} distinct majority modes are visited.`,
   run: fig4Multi(FULL, 'paper'),
 });
 export const effFig4CollapseReduced = experiment({
   id: 'eff.fig4-collapse.reduced', source: SRC4, statement: ST4, tier: 'fast', kind: 'reproduction', expect: 'holds', exercises: ['particle-gan'],
   checks: `N = 100, width 256, g₂/g₁ = 1/5, n_disc = 5, 600 iterations, ${REDUCED_SEEDS} seeds × both starts (8 runs): one-sample Wilcoxon, one-sided α = ${REDUCED_ALPHA}, that after iteration 100 the minimum metric exceeds ½ log 8 and that ≥ ${MIN_HOPS} distinct majority modes are visited; three outcomes, a reduced run never refutes.`,
-  notes: 'Until 2026-12-04 decided on one seed (both starts).',
+  notes: builtInNotes('Until 2026-12-04 decided on one seed (both starts).'),
   run: fig4Multi(REDUCED, 'reduced'),
 });

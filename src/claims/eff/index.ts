@@ -1,5 +1,6 @@
 import type { Claim } from '../claim.ts';
 import { effVelocity } from './velocity.ts';
+import { effAlg1Step } from './alg1-step.ts';
 import { effGramSpectrum } from './gram-spectrum.ts';
 import { effRegIdentity } from './reg-identity.ts';
 import { effModeCollapseMetric } from './mode-collapse-metric.ts';
@@ -17,6 +18,7 @@ import { effCriticalRegularization, effCriticalRegularizationReduced, effCritica
 /** Every eff claim, listed explicitly (a test checks that no claim file is left out). eff.appg-frozen lives in the TensorFlow.js tier. */
 export const effClaims: Claim[] = [
   effVelocity,
+  effAlg1Step,
   effGramSpectrum,
   effRegIdentity,
   effModeCollapseMetric,

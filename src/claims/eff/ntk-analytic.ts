@@ -2,17 +2,19 @@
  * eff.ntk-analytic — the empirical NTK of a width-H one-hidden-layer net converges to the analytic
  * infinite-width NTK (arc-cosine kernel for ReLU, arcsine for erf; src/kernels/ntk-analytic.ts),
  * with relative Frobenius error falling like 1/√H (CLT: each entry is an average of H i.i.d. terms).
- * The two computations are independent: closed-form Gaussian integrals vs sums over sampled units.
+ * The two computations are independent: closed-form Gaussian integrals (the `ntk` system, `--impl
+ * ntk=…`; built-in src/kernels/ntk-analytic.ts) vs sums over sampled units (the built-in empirical NTK).
  */
 import fc from 'fast-check';
 import { experiment, property } from '../claim.ts';
 import { ensure } from '../assert.ts';
-import { analyticNtkKernel } from '../../kernels/ntk-analytic.ts';
+import { analyticNtk, type Ntk } from '../../kernels/ntk.ts';
 import { empiricalNtkGram, empiricalNtkUnitTerms, initOneHidden, spherePoints } from '../../kernels/ntk-empirical.ts';
 import { RunningMean, bonferroniZ } from '../../stats/mean-z.ts';
 import { Rng } from '../../random/rng.ts';
 import { bootstrapCI, linearFit } from '../../stats/index.ts';
 import { withReason } from './outcome.ts';
+import { ntkSystem } from './systems.ts';
 
 
 /** Widths spanning 2⁶ … 2¹² as in the catalog (every second power of two: the fit needs the span, not every point). */
@@ -37,11 +39,11 @@ const Z_WIDTHS = [2, 3];
 /** The empirical Gram (empiricalNtkGram) and the mean of the unit terms are two code paths for one sum. */
 const PATHS_RTOL = 1e-12;
 
-export function convergenceSlope(seed: number, activation: 'relu' | 'erf', param: 'standard' | 'ntk', wVar: number, bVar: number, radius: number, log2Widths: readonly number[] = LOG2_WIDTHS) {
+export function convergenceSlope(seed: number, activation: 'relu' | 'erf', param: 'standard' | 'ntk', wVar: number, bVar: number, radius: number, log2Widths: readonly number[] = LOG2_WIDTHS, ntk: Ntk = analyticNtk, aVar = 1) {
   const rng = new Rng(seed);
   const m = 6, n = 4;
   const X = spherePoints(rng, m, n, radius);
-  const k = analyticNtkKernel({ activation, wVar, bVar, aVar: 1, c: 1, param });
+  const k = ntk.kernel({ activation, wVar, bVar, aVar, c: 1, param });
   const A = new Float64Array(m * m);
   for (let p = 0; p < m; p++) for (let q = 0; q < m; q++) A[p * m + q] = k.k(X.subarray(p * n, p * n + n), X.subarray(q * n, q * n + n));
   let den = 0;
@@ -54,7 +56,7 @@ export function convergenceSlope(seed: number, activation: 'relu' | 'erf', param
     let s2 = 0;
     const stats = Array.from({ length: m * m }, () => new RunningMean());
     for (let r = 0; r < REPS; r++) {
-      const net = initOneHidden(rng, { activation, n, H: 2 ** e, wVar, bVar, aVar: 1, c: 1, param });
+      const net = initOneHidden(rng, { activation, n, H: 2 ** e, wVar, bVar, aVar, c: 1, param });
       const G = empiricalNtkGram(net, X, m);
       const sum = new Float64Array(m * m);
       empiricalNtkUnitTerms(net, X, m, (_i, t) => {
@@ -88,8 +90,8 @@ export const effNtkAnalytic = property({
   id: 'eff.ntk-analytic',
   source: { paper: '001_cb8436cba21c199a.txt', where: '§III (infinite-width NTK, refs. [18, 22])' },
   statement: 'The exact form of the infinite-width NTK can be found for particular network architectures, such as those with a ReLU or Erf activation [22].',
-  checks: 'For generated seeds, activation (ReLU/erf), parameterisation (standard/NTK), σ_w² ∈ [0.2, 3], σ_b² ∈ [0, 3] and input radius ∈ [0.5, 2] (6 inputs in ℝ⁴), H ∈ {2⁶, 2⁸, 2¹⁰, 2¹²} with 4 independent nets per width: at H = 2¹⁰ and 2¹² every entry of the empirical NTK Gram matrix, pooled over the 4 nets, equals the analytic entry by a two-sided z-test with the units\' standard error (family-wise α = 1e-8 per instance, Bonferroni over 21 entries × 2 widths), so the error there is within z·se ∝ 1/√H; empiricalNtkGram equals the mean of the per-unit terms (rtol 1e-12). The fitted log–log slope of the relative Frobenius error is reported.',
-  tier: 'fast', kind: 'property', expect: 'holds',
+  checks: 'For generated seeds, activation (ReLU/erf), parameterisation (standard/NTK), σ_w² ∈ [0.2, 3], σ_b² ∈ [0, 3], read-out variance σ_a² = 1 or ∈ [0.2, 3] and input radius ∈ [0.5, 2] (6 inputs in ℝ⁴), H ∈ {2⁶, 2⁸, 2¹⁰, 2¹²} with 4 independent nets per width: at H = 2¹⁰ and 2¹² every entry of the empirical NTK Gram matrix, pooled over the 4 nets, equals the analytic entry by a two-sided z-test with the units\' standard error (family-wise α = 1e-8 per instance, Bonferroni over 21 entries × 2 widths), so the error there is within z·se ∝ 1/√H; empiricalNtkGram equals the mean of the per-unit terms (rtol 1e-12). The fitted log–log slope of the relative Frobenius error is reported.',
+  tier: 'fast', kind: 'property', expect: 'holds', systems: ['ntk'],
   numRuns: 100,
   arbitrary: fc.record({
     seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
@@ -98,9 +100,12 @@ export const effNtkAnalytic = property({
     wVar: fc.double({ min: 0.2, max: 3, noNaN: true }),
     bVar: fc.double({ min: 0, max: 3, noNaN: true }),
     radius: fc.double({ min: 0.5, max: 2, noNaN: true }),
+    // σ_a² ≠ 1 exercises the read-out variance, which enters the two parameterisations differently
+    // (a kernel that drops it passed when every instance had σ_a² = 1).
+    aVar: fc.oneof(fc.constant(1), fc.double({ min: 0.2, max: 3, noNaN: true })),
   }),
-  check: ({ seed, activation, param, wVar, bVar, radius }) => {
-    const { errs, slope, maxAbsZ, zCrit, pathsErr } = convergenceSlope(seed, activation, param, wVar, bVar, radius);
+  check: ({ seed, activation, param, wVar, bVar, radius, aVar }, ctx) => {
+    const { errs, slope, maxAbsZ, zCrit, pathsErr } = convergenceSlope(seed, activation, param, wVar, bVar, radius, LOG2_WIDTHS, ntkSystem(ctx), aVar);
     ensure(pathsErr <= PATHS_RTOL, `empiricalNtkGram and the mean of the unit terms differ by ${pathsErr.toExponential(2)} (relative)`, { pathsErr });
     Z_WIDTHS.map((k) => [maxAbsZ[k]!, k] as const).forEach(([z, k]) => ensure(z <= zCrit, `empirical NTK at H = 2^${LOG2_WIDTHS[k]} (${REPS} nets pooled) is off the analytic kernel: max |z| over entries = ${z.toFixed(3)} > ${zCrit.toFixed(3)} (family-wise α = ${ALPHA_INSTANCE})`, { maxAbsZ, zCrit, errs, slope }));
     return { slope, errAt4096: errs[errs.length - 1]!, maxAbsZTested: Math.max(...Z_WIDTHS.map((k) => maxAbsZ[k]!)) };
@@ -113,12 +118,13 @@ export const effNtkAnalyticSlope = experiment({
   source: { paper: '001_cb8436cba21c199a.txt', where: '§III (infinite-width NTK, refs. [18, 22])' },
   statement: 'The exact form of the infinite-width NTK can be found for particular network architectures, such as those with a ReLU or Erf activation [22].',
   checks: '60 random instances (ReLU/erf × standard/NTK parameterisation, random variances and inputs), H = 2⁶, 2⁷, …, 2¹², 4 nets per width: the 95 % percentile-bootstrap CI of the mean fitted log–log slope of the relative Frobenius error contains −1/2 and excludes 0.',
-  tier: 'slow', kind: 'statistical', expect: 'holds',
+  tier: 'slow', kind: 'statistical', expect: 'holds', systems: ['ntk'],
   run: (ctx) => {
+    const ntk = ntkSystem(ctx);
     const slopes: number[] = [];
     for (let i = 0; i < 60; i++) {
       const r = ctx.rng;
-      const { slope } = convergenceSlope(r.nextU32(), i % 2 ? 'relu' : 'erf', i % 4 < 2 ? 'standard' : 'ntk', r.range(0.2, 3), r.range(0, 3), r.range(0.5, 2), [6, 7, 8, 9, 10, 11, 12]);
+      const { slope } = convergenceSlope(r.nextU32(), i % 2 ? 'relu' : 'erf', i % 4 < 2 ? 'standard' : 'ntk', r.range(0.2, 3), r.range(0, 3), r.range(0.5, 2), [6, 7, 8, 9, 10, 11, 12], ntk);
       slopes.push(slope);
       if (i % 10 === 9) ctx.progress(`${i + 1}/60 instances`);
     }

@@ -16,16 +16,22 @@
  * Spread: off the diagonal Θ depends on z·z′, which for independent uniform points on the sphere
  * has standard deviation 1/√n, so the spread of the off-diagonal values falls like 1/√n
  * (`eff.ntk-universality.spread`, on the analytic kernel, free of width noise).
+ *
+ * The analytic kernel is the `ntk` system (`--impl ntk=…`); the empirical NTK of the sampled
+ * networks (src/kernels/ntk-empirical.ts) stays the built-in: it is the independent computation a
+ * user's kernel is compared with.
  */
 import fc from 'fast-check';
 import { experiment, property } from '../claim.ts';
 import { ensure } from '../assert.ts';
-import { analyticNtkFromDots, type AnalyticNtkOptions } from '../../kernels/ntk-analytic.ts';
+import type { AnalyticNtkOptions } from '../../kernels/ntk-analytic.ts';
+import { analyticNtk, type Ntk } from '../../kernels/ntk.ts';
 import { empiricalNtkUnitTerms, initOneHidden, median, splitDiagonal, spherePoints } from '../../kernels/ntk-empirical.ts';
 import { RunningMean, bonferroniZ } from '../../stats/mean-z.ts';
 import { Rng } from '../../random/rng.ts';
 import { linearFit } from '../../stats/index.ts';
 import { withReason } from './outcome.ts';
+import { ntkSystem } from './systems.ts';
 
 
 export const RELU_FN28: AnalyticNtkOptions = { activation: 'relu', wVar: 0.42, bVar: 1.17, aVar: 0.42, c: 2 };
@@ -49,8 +55,8 @@ const Z_TESTS = 6;
 /** The fitted log–log slope of the off-diagonal spread vs n must lie within ±0.15 of −1/2. */
 const SLOPE_TOL = 0.15;
 
-function analyticPair(o: AnalyticNtkOptions): { g1: number; g2: number } {
-  return { g1: analyticNtkFromDots(o, 1, 1, 1), g2: analyticNtkFromDots(o, 1, 1, 0) };
+function analyticPair(ntk: Ntk, o: AnalyticNtkOptions): { g1: number; g2: number } {
+  return { g1: ntk.fromDots(o, 1, 1, 1), g2: ntk.fromDots(o, 1, 1, 0) };
 }
 
 function relGap(a: number, b: number): number {
@@ -73,8 +79,8 @@ interface NetSample {
   maxOffAnalytic: number;
 }
 
-/** Empirical (g₁, g₂) of both networks on the same inputs, with per-unit sampling error. */
-export function universalitySample(rng: Rng, m: number, n: number, H: number) {
+/** Empirical (g₁, g₂) of both networks on the same inputs, with per-unit sampling error; expectations from `ntk`. */
+export function universalitySample(rng: Rng, m: number, n: number, H: number, ntk: Ntk = analyticNtk) {
   const X = spherePoints(rng, m, n);
   const out: Record<'relu' | 'erf', NetSample> = {} as never;
   for (const [name, o] of [['relu', RELU_FN28], ['erf', ERF_FN28]] as const) {
@@ -97,12 +103,12 @@ export function universalitySample(rng: Rng, m: number, n: number, H: number) {
       const xp = X.subarray(p * n, p * n + n);
       let xx = 0;
       for (const v of xp) xx += v * v;
-      exp1 += analyticNtkFromDots(o, xx, xx, xx) / m;
+      exp1 += ntk.fromDots(o, xx, xx, xx) / m;
       for (let q = p + 1; q < m; q++) {
         const xq = X.subarray(q * n, q * n + n);
         let yy = 0, xy = 0;
         for (let j = 0; j < n; j++) { yy += xq[j]! * xq[j]!; xy += xp[j]! * xq[j]!; }
-        const v = analyticNtkFromDots(o, xx, yy, xy);
+        const v = ntk.fromDots(o, xx, yy, xy);
         exp2 += v / ((m * (m - 1)) / 2);
         maxOffAnalytic = Math.max(maxOffAnalytic, v);
       }
@@ -112,8 +118,8 @@ export function universalitySample(rng: Rng, m: number, n: number, H: number) {
   return out;
 }
 
-function checkSample(s: ReturnType<typeof universalitySample>) {
-  const ar = analyticPair(RELU_FN28), ae = analyticPair(ERF_FN28);
+function checkSample(s: ReturnType<typeof universalitySample>, ntk: Ntk) {
+  const ar = analyticPair(ntk, RELU_FN28), ae = analyticPair(ntk, ERF_FN28);
   ensure(relGap(ar.g1, ae.g1) <= TOL_ANALYTIC && relGap(ar.g2, ae.g2) <= TOL_ANALYTIC, 'analytic (g₁, g₂) of the two networks differ by more than 5 %', { ar, ae });
   const z = bonferroniZ(ALPHA_INSTANCE, Z_TESTS);
   const zs: Record<string, number> = {};
@@ -149,19 +155,23 @@ export const effNtkUniversality = property({
   id: 'eff.ntk-universality',
   source: SOURCE, statement: STATEMENT, notes: NOTES,
   checks: `For generated seeds: ${FAST_M} inputs uniform on the unit sphere in ℝ¹⁰⁰, ReLU (σ_w² = 0.42, σ_b² = 1.17) and erf (1.18, 11.67) one-hidden-layer nets of width ${FAST_H} (the slow tier: the printed width 2048, 50 inputs): the analytic infinite-width (g₁, g₂) of the two agree within 5 %; each network's mean diagonal and mean off-diagonal NTK value (unit averages) equals its exact expectation (the analytic kernel on the same inputs) by a two-sided z-test with the units' standard error, family-wise α = ${ALPHA_INSTANCE} per instance (Bonferroni over ${Z_TESTS} tests; ≤ 1e-5 false-alarm rate over 1000 instances); the two networks' empirical (g₁, g₂) agree within 5 % plus the same z-band; every analytic off-diagonal value is below g₁ (two separated peaks).`,
-  tier: 'fast', kind: 'property', expect: 'holds',
+  tier: 'fast', kind: 'property', expect: 'holds', systems: ['ntk'],
   arbitrary: fc.record({ seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }) }),
   setup: { inputs: FAST_M, n: 100, width: FAST_H, relu: RELU_FN28, erf: ERF_FN28, tolAnalytic: TOL_ANALYTIC, alphaPerInstance: ALPHA_INSTANCE, zCrit: bonferroniZ(ALPHA_INSTANCE, Z_TESTS) },
-  check: ({ seed }) => checkSample(universalitySample(new Rng(seed), FAST_M, 100, FAST_H)),
+  check: ({ seed }, ctx) => {
+    const ntk = ntkSystem(ctx);
+    return checkSample(universalitySample(new Rng(seed), FAST_M, 100, FAST_H, ntk), ntk);
+  },
 });
 
 export const effNtkUniversalitySpread = property({
   id: 'eff.ntk-universality.spread',
   source: SOURCE, statement: STATEMENT, notes: NOTES,
   checks: 'For generated seeds: 30 points uniform on the unit sphere in ℝⁿ for n ∈ {16, 64, 256, 1024}; the standard deviation of the analytic NTK\'s off-diagonal values (ReLU and erf, footnote-28 variances) falls like n^(−1/2): fitted log–log slope within ±0.15 of −0.5.',
-  tier: 'fast', kind: 'property', expect: 'holds',
+  tier: 'fast', kind: 'property', expect: 'holds', systems: ['ntk'],
   arbitrary: fc.record({ seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }) }),
-  check: ({ seed }) => {
+  check: ({ seed }, ctx) => {
+    const ntk = ntkSystem(ctx);
     const rng = new Rng(seed);
     const ns = [16, 64, 256, 1024];
     const out: Record<string, number> = {};
@@ -174,7 +184,7 @@ export const effNtkUniversalitySpread = property({
         for (let p = 0; p < m; p++) for (let q = p + 1; q < m; q++) {
           let xy = 0;
           for (let j = 0; j < n; j++) xy += X[p * n + j]! * X[q * n + j]!;
-          vals.push(analyticNtkFromDots(o, 1, 1, xy));
+          vals.push(ntk.fromDots(o, 1, 1, xy));
         }
         const mu = vals.reduce((s, v) => s + v, 0) / vals.length;
         const sd = Math.sqrt(vals.reduce((s, v) => s + (v - mu) ** 2, 0) / (vals.length - 1));
@@ -192,25 +202,26 @@ export const effNtkUniversalitySlow = experiment({
   id: 'eff.ntk-universality.full',
   source: SOURCE, statement: STATEMENT, notes: NOTES,
   checks: 'Fig. 2 at the printed size: 50 inputs on the unit sphere in ℝ¹⁰⁰, width 2048, ReLU and erf nets with footnote-28 variances, 20 seeds: every seed passes the checks of eff.ntk-universality; the histograms of one seed are drawn.',
-  tier: 'slow', kind: 'reproduction', expect: 'holds',
+  tier: 'slow', kind: 'reproduction', expect: 'holds', systems: ['ntk'],
   run: (ctx) => {
+    const ntk = ntkSystem(ctx);
     const H = 2048, m = 50, seeds = 20;
     const rows: ReturnType<typeof universalitySample>[] = [];
     let failures = 0;
     const worst: Record<string, number> = {};
     let firstFailure: string | undefined;
     for (let s = 0; s < seeds; s++) {
-      const smp = universalitySample(ctx.rng.fork(), m, 100, H);
+      const smp = universalitySample(ctx.rng.fork(), m, 100, H, ntk);
       rows.push(smp);
       try {
-        for (const [k, v] of Object.entries(checkSample(smp))) worst[k] = Math.max(worst[k] ?? 0, Math.abs(v));
+        for (const [k, v] of Object.entries(checkSample(smp, ntk))) worst[k] = Math.max(worst[k] ?? 0, Math.abs(v));
       } catch (e) {
         failures++;
         firstFailure ??= (e as Error).message;
       }
       ctx.progress(`seed ${s + 1}/${seeds}`);
     }
-    const ar = analyticPair(RELU_FN28), ae = analyticPair(ERF_FN28);
+    const ar = analyticPair(ntk, RELU_FN28), ae = analyticPair(ntk, ERF_FN28);
     const values = [
       ...rows[0]!.relu.diag.map((v) => ({ net: 'ReLU', kind: 'same input (g₁)', ntk: v })),
       ...rows[0]!.relu.off.map((v) => ({ net: 'ReLU', kind: 'distinct (g₂)', ntk: v })),

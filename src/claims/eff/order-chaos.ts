@@ -4,6 +4,9 @@
  * with μ and approaches 1 as μ → 1 (ordered phase); small μ is the chaotic phase with g₂/g₁ ≪ 1.
  * Fast tier: the analytic NTK recursion (src/kernels/ntk-deep.ts). Slow tier: the empirical NTK of
  * width-2¹² nets (layerwise closed form from forward/backward passes) against that curve.
+ *
+ * Built-in only: the deep μ-net kernel is not the `ntk` system (that is the one-hidden-layer kernel
+ * of src/kernels/ntk.ts, Θ from (|x|², |y|², x·y) for one layer); the claims exercise ntk-deep.ts.
  */
 import fc from 'fast-check';
 import { experiment, property } from '../claim.ts';
@@ -34,7 +37,7 @@ export const effOrderChaos = property({
   id: 'eff.order-chaos',
   source: SOURCE, statement: STATEMENT,
   checks: 'Analytic NTK recursion of the App. G net (6 hidden ReLU layers, μ-interpolated bias, orthogonal inputs of radius √n₀): for generated 0 ≤ μ₁ < μ₂ ≤ 1, g₂/g₁(μ₁) ≤ g₂/g₁(μ₂) (strictly where g₂/g₁(μ₁) < 1 − 10⁻⁶ and μ₂ − μ₁ ≥ 10⁻⁴); g₂/g₁ ∈ (0, 1]; 1 − g₂/g₁ ≤ 10⁻³ for μ ≥ 0.9 and g₂/g₁(1) = 1.',
-  tier: 'fast', kind: 'property', expect: 'holds',
+  tier: 'fast', kind: 'property', expect: 'holds', exercises: ['ntk-deep'],
   arbitrary: fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })).filter(([a, b]) => a !== b),
   check: ([a, b]) => {
     const [m1, m2] = a < b ? [a, b] : [b, a];
@@ -53,7 +56,7 @@ export const effOrderChaosEmpirical = experiment({
   id: 'eff.order-chaos.empirical',
   source: SOURCE, statement: STATEMENT,
   checks: 'Empirical NTK of the App. G net at width 2¹² (6 hidden layers, n₀ = 256, inputs of radius 16), 4 inputs, μ ∈ {0, 0.2, …, 1}: median off-diagonal / median diagonal increases with μ (Spearman ρ ≥ 0.9) and stays within 0.05 of the analytic curve evaluated at the pairs\' actual cosines; Fig. 21 drawn.',
-  tier: 'slow', kind: 'reproduction', expect: 'holds',
+  tier: 'slow', kind: 'reproduction', expect: 'holds', exercises: ['ntk-deep'],
   run: (ctx) => {
     const n0 = 256, H = 2 ** 12, m = 4;
     const mus = [0, 0.2, 0.4, 0.6, 0.8, 1];

@@ -80,3 +80,17 @@ export function traceFigure(name: string, title: string, runs: { label: string; 
 export function distinctTopModes(s: Alg1Summary, from: number): number {
   return new Set(s.records.filter((r) => r.iter >= from && r.topShare > 0.5).map((r) => r.topMode)).size;
 }
+
+/**
+ * Why the Algorithm 1 runs (fig3/fig4, phase-*, fourier-boundary, critical-regularization) stay on the
+ * built-in: they reproduce the paper's figures with runAlg1 over worker threads, at scales piloted on
+ * the built-in, so their verdicts are about that code. A user's `particle-gan` is checked by the
+ * property claims that read it (eff.velocity*, eff.gram-spectrum, eff.reg-identity,
+ * eff.mode-collapse-metric, eff.split-condition*).
+ */
+export const BUILT_IN_RUNS = 'Built-in only (exercises particle-gan): the runs are runAlg1 over worker threads at scales piloted on the built-in; a user\'s particle-gan is gated by eff.velocity.alg1-step and the other property claims that read it.';
+
+/** `notes` with BUILT_IN_RUNS appended. */
+export function builtInNotes(notes?: string): string {
+  return notes ? `${notes} ${BUILT_IN_RUNS}` : BUILT_IN_RUNS;
+}

@@ -22,7 +22,7 @@
 import { experiment, type ClaimContext } from '../claim.ts';
 import { combineDecisions, trendDirection, twoSampleDirection, type Decision } from '../../stats/index.ts';
 import { phaseFigure, runPhase, type PhaseCell, type PhaseResult, type PhaseSpec } from './phase-diagram.ts';
-import { PARTICLE_ALPHA_D, PARTICLE_ALPHA_G } from './particle-setup.ts';
+import { PARTICLE_ALPHA_D, PARTICLE_ALPHA_G, BUILT_IN_RUNS, builtInNotes } from './particle-setup.ts';
 import { withReason } from './outcome.ts';
 
 
@@ -89,6 +89,7 @@ const STATEMENT = 'As g_2/g_1 is increased, the discriminator requires more \'ti
 
 export const effPhaseTransition = experiment({
   id: 'eff.phase-transition', source: SOURCE, statement: STATEMENT, tier: 'slow', kind: 'statistical', expect: 'holds', exercises: ['particle-gan'],
+  notes: BUILT_IN_RUNS,
   checks: `ReLU discriminator, N = 200, width 2048, α_D = α_G = ${PARTICLE_ALPHA_D}, g₂/g₁ ∈ {${PHIS.join(', ')}} × n_disc ∈ {1, 2, 4, 8}, 1000 iterations, metric averaged over T − 20n (n < 4): pooled Spearman ρ(log g₂/g₁, metric) > 0 and ρ(log n_disc, metric) < 0 over all cells, one-sided α = 0.05 each; the ½ log 8 boundary is fitted as a power law (log–log) and as an exponential, both reported (Figs. 5–6 drawn).`,
   run: async (ctx) => {
     const r = await runPhase(RELU_NDISC, ctx);
@@ -102,7 +103,7 @@ export const effPhaseTransition = experiment({
 
 export const effPhaseTransitionAlphaD = experiment({
   id: 'eff.phase-transition.alpha-d', source: SOURCE, statement: STATEMENT, tier: 'slow', kind: 'statistical', expect: 'holds', exercises: ['particle-gan'],
-  notes: 'Holds in App. D\'s regime (2026-12-04, 7.3 min on a shared core; fixtures/reruns/2026-12-04/eff.phase-transition.alpha-d/): pooled Spearman ρ(log g₂/g₁) = 0.49 (p = 3e-6) and ρ(log α_D) = −0.50 (p = 1.5e-6); the ½ log 8 boundary crosses five rows (g₂/g₁* ≈ 0.0037, 0.050, 0.19, 0.36 at α_D = 0.1, 0.2, 0.4, 0.8) and is fitted better by a power law (RMS 0.76 in log α_D, slope 0.39) than by an exponential (0.89). Caveat: at α_D = 1.6 the boundary turns back (collapsed from g₂/g₁ = 0.064 on, metric = log 8: the whole cloud in one mode), a step too large for the discriminator; that row is in the fit. A first re-run on g₂/g₁ ≤ 0.032 found only one crossing (not shown); the axis was extended to 0.512, the range the boundary needs, before this run. Until 2026-12-04 run at n_disc = 1, α_D ≤ 0.4, 1000 iterations and registered refuted on an absent direction (p = 0.61). The tanh half is eff.phase-transition.alpha-d.tanh. The paper does not give the α_D range of Figs. 10–11.',
+  notes: builtInNotes('Holds in App. D\'s regime (2026-12-04, 7.3 min on a shared core; fixtures/reruns/2026-12-04/eff.phase-transition.alpha-d/): pooled Spearman ρ(log g₂/g₁) = 0.49 (p = 3e-6) and ρ(log α_D) = −0.50 (p = 1.5e-6); the ½ log 8 boundary crosses five rows (g₂/g₁* ≈ 0.0037, 0.050, 0.19, 0.36 at α_D = 0.1, 0.2, 0.4, 0.8) and is fitted better by a power law (RMS 0.76 in log α_D, slope 0.39) than by an exponential (0.89). Caveat: at α_D = 1.6 the boundary turns back (collapsed from g₂/g₁ = 0.064 on, metric = log 8: the whole cloud in one mode), a step too large for the discriminator; that row is in the fit. A first re-run on g₂/g₁ ≤ 0.032 found only one crossing (not shown); the axis was extended to 0.512, the range the boundary needs, before this run. Until 2026-12-04 run at n_disc = 1, α_D ≤ 0.4, 1000 iterations and registered refuted on an absent direction (p = 0.61). The tanh half is eff.phase-transition.alpha-d.tanh. The paper does not give the α_D range of Figs. 10–11.'),
   checks: 'Fig. 10: ReLU discriminator, width 2048, n_disc = 6, 4000 iterations (App. D), N = 200, g₂/g₁ doubling from 0.0005 to 0.512 × α_D doubling from 0.025 to 1.6: both directions (pooled Spearman, one-sided α = 0.05 each way) and the ½ log 8 boundary fitted better (smaller RMS residual in log α_D) by a power law than by an exponential; a missing fit is not shown.',
   run: async (ctx) => {
     const relu = await runPhase(RELU_ALPHAD, ctx);
@@ -119,7 +120,7 @@ export const effPhaseTransitionAlphaD = experiment({
 
 export const effPhaseTransitionAlphaDTanh = experiment({
   id: 'eff.phase-transition.alpha-d.tanh', source: SOURCE, statement: STATEMENT, tier: 'slow', kind: 'statistical', expect: 'not-shown', exercises: ['particle-gan'],
-  notes: 'Reduced reading (outside App. D\'s regime: width 512, n_disc = 1, 1000 iterations; the regime costs ≈ 15 h here). Measured 2026-11-22: the α_D direction holds (ρ = −0.64, p = 2·10⁻⁵), the g₂/g₁ direction does not show (ρ = 0.19, p = 0.14), and the 4-point boundary is fitted better by an exponential than a power law (RMS 0.96 vs 1.03), as the paper says. Not shown at this scale.',
+  notes: builtInNotes('Reduced reading (outside App. D\'s regime: width 512, n_disc = 1, 1000 iterations; the regime costs ≈ 15 h here). Measured 2026-11-22: the α_D direction holds (ρ = −0.64, p = 2·10⁻⁵), the g₂/g₁ direction does not show (ρ = 0.19, p = 0.14), and the 4-point boundary is fitted better by an exponential than a power law (RMS 0.96 vs 1.03), as the paper says. Not shown at this scale.'),
   checks: 'Fig. 11 (reduced): tanh, width 512, n_disc = 1, 1000 iterations, N = 200, g₂/g₁ doubling from 0.0005 to 0.032 × α_D doubling from 0.025 to 0.4: both directions (pooled Spearman, α = 0.05 each way, a reduced run never refutes) and the boundary fitted better by an exponential than by a power law.',
   run: async (ctx) => {
     const tanh = await runPhase(TANH_ALPHAD, ctx);
@@ -166,7 +167,7 @@ export async function cornerTest(spec: PhaseSpec, ctx: ClaimContext) {
 
 export const effPhaseTransitionReduced = experiment({
   id: 'eff.phase-transition.reduced', source: SOURCE, statement: STATEMENT, tier: 'fast', kind: 'statistical', expect: 'holds', exercises: ['particle-gan'],
-  notes: 'Corners chosen from a pilot at this scale (see src/claims/eff/phase-transition.ts), inside its transition. Until 2026-12-04 the second corner was g₂/g₁ = 0.3, beyond the transition at this size, and the claim was registered refuted on a non-significant test (p = 0.34); its verdict flipped to holds on 4 of 20 global seeds.',
+  notes: builtInNotes('Corners chosen from a pilot at this scale (see src/claims/eff/phase-transition.ts), inside its transition. Until 2026-12-04 the second corner was g₂/g₁ = 0.3, beyond the transition at this size, and the claim was registered refuted on a non-significant test (p = 0.34); its verdict flipped to holds on 4 of 20 global seeds.'),
   checks: `Reduced: ReLU, N = 100, width 256, 300 iterations, corners g₂/g₁ ∈ {0.01, 0.1} × n_disc ∈ {1, 8}, ${REDUCED_SEEDS} seeds each: at n_disc = 8 the metric is larger at g₂/g₁ = 0.1 than at 0.01, and at g₂/g₁ = 0.01 larger at n_disc = 1 than at 8 (Mann–Whitney both ways, one-sided α = ${REDUCED_ALPHA} each; three outcomes, a reduced run never refutes).`,
   run: async (ctx) => {
     const { r, d1, d2, decision } = await cornerTest(REDUCED, ctx);
@@ -179,7 +180,7 @@ export const effPhaseTransitionReduced = experiment({
 
 export const effPhaseTransitionReducedLowPhi = experiment({
   id: 'eff.phase-transition.reduced-low-phi', source: SOURCE, statement: STATEMENT, tier: 'fast', kind: 'statistical', expect: 'holds', exercises: ['particle-gan'],
-  notes: 'Column chosen after the first eff.phase-transition.reduced showed the g₂/g₁ = 0.3 column entirely collapsed at this scale (2026-11-22); since 2026-12-04 it is also the low corner of eff.phase-transition.reduced.',
+  notes: builtInNotes('Column chosen after the first eff.phase-transition.reduced showed the g₂/g₁ = 0.3 column entirely collapsed at this scale (2026-11-22); since 2026-12-04 it is also the low corner of eff.phase-transition.reduced.'),
   checks: `Reduced: ReLU, N = 100, width 256, 300 iterations, g₂/g₁ = 0.01, n_disc ∈ {1, 8}, ${REDUCED_SEEDS} seeds each: the metric is smaller at n_disc = 8 (Mann–Whitney both ways, one-sided α = ${REDUCED_ALPHA}; three outcomes, a reduced run never refutes).`,
   run: async (ctx) => {
     const r = await runPhase(LOW_PHI, ctx);

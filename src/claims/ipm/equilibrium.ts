@@ -5,16 +5,17 @@
  * the function-space map (exact RBF) leaves the state unchanged; (ii) uniqueness: with X̃ = X̃*
  * the θ-update is affine with Jacobian (1 − η_dλ)I (FD), so 1 is not an eigenvalue and the fixed
  * point is unique; iterating it from a random θ⁰ converges to θ*.
+ * Both maps are the `ipm` system's steps, the function-space one with the `kernel` system's K_σ.
  */
 import fc from 'fast-check';
 import { property } from '../claim.ts';
 import { ensure, ensureAllClose } from '../assert.ts';
 import { drawRff } from '../../kernels/rff.ts';
-import { rbfKernel } from '../../kernels/rbf.ts';
 import { jacobianFD } from '../../linalg/jacobian-fd.ts';
 import { eig } from '../../linalg/eig.ts';
 import { Rng } from '../../random/rng.ts';
-import { FunctionSpaceIpm, ParamSpaceIpm, excessMass, thm1ThetaStar } from '../../systems/isolated-points/index.ts';
+import { excessMass, thm1ThetaStar } from '../../systems/isolated-points/index.ts';
+import { systemsOf } from './systems.ts';
 
 /** One step from an exact fixed point moves the state by rounding only (a few ulps of |θ|, |x|). */
 const FIXED_ATOL = 1e-12;
@@ -28,6 +29,7 @@ export const ipmEquilibrium = property({
   statement: 'Then, there is a unique θᵢ* such that (θᵢ*, X̃ᵢ*) is an equilibrium point of the GAN dynamics (12) in the region Vᵢ.',
   checks: 'For generated d, m, σ, masses, λ, η_d, μ: (θ*, x̃* = xᵢ) is a fixed point of the parameter-space map (RFF) and of the function-space map (exact RBF); ∂θ′/∂θ (FD) has no eigenvalue 1; the θ-iteration from a random θ⁰ converges to θ*.',
   tier: 'fast', kind: 'property', expect: 'holds',
+  systems: ['kernel', 'ipm'],
   exercises: ['isolated-points'],
   arbitrary: fc.record({
     d: fc.integer({ min: 1, max: 3 }), m: fc.integer({ min: 1, max: 6 }), sigma: fc.double({ min: 0.2, max: 5, noNaN: true }),
@@ -35,7 +37,8 @@ export const ipmEquilibrium = property({
     pi: fc.double({ min: 0.05, max: 2, noNaN: true }), lambda: fc.double({ min: 0.01, max: 2, noNaN: true }),
     etaD: fc.double({ min: 0.001, max: 0.5, noNaN: true }), mu: fc.double({ min: 0.1, max: 10, noNaN: true }),
   }),
-  check: ({ d, m, sigma, seed, pTilde, pi, lambda, etaD, mu }) => {
+  check: ({ d, m, sigma, seed, pTilde, pi, lambda, etaD, mu }, ctx) => {
+    const { kernel, ipm } = systemsOf(ctx);
     const rng = new Rng(seed);
     const xi = rng.normals(new Float64Array(d));
     const pT = Float64Array.from(pTilde);
@@ -47,14 +50,13 @@ export const ipmEquilibrium = property({
     // (i) parameter space, RFF
     const map = drawRff(rng, d, m, sigma);
     const thetaStar = thm1ThetaStar(map.features, map.size, xi, delta, lambda);
-    const sys = new ParamSpaceIpm(map, pts, steps, 'simultaneous', thetaStar);
-    const s0 = Float64Array.from(sys.state);
-    sys.step();
+    const next = ipm.paramStep(map, pts, steps, 'simultaneous', thetaStar);
     let moved = 0;
-    for (let i = 0; i < s0.length; i++) moved = Math.max(moved, Math.abs(sys.state[i]! - s0[i]!));
+    for (let f = 0; f < map.size; f++) moved = Math.max(moved, Math.abs(next.theta[f]! - thetaStar[f]!));
+    for (let i = 0; i < genX.length; i++) moved = Math.max(moved, Math.abs(next.genX[i]! - genX[i]!));
     ensure(moved <= FIXED_ATOL * (1 + Math.abs(delta) / lambda), `parameter-space state moved by ${moved} in one step from the equilibrium`, { moved });
     // (i) function space, exact RBF: f⁰ = (Δ/λ)K(·, xᵢ)
-    const fsys = new FunctionSpaceIpm(rbfKernel(sigma), pts, steps, 'simultaneous', null, Float64Array.of(delta / lambda));
+    const fsys = ipm.functionSpace(kernel(sigma), pts, steps, 'simultaneous', { c0: Float64Array.of(delta / lambda) });
     const probe = rng.normals(new Float64Array(d), 0, sigma).map((v, a) => v + xi[a]!);
     const before = fsys.f.value(probe);
     fsys.step();
@@ -62,13 +64,7 @@ export const ipmEquilibrium = property({
     for (let i = 0; i < genX.length; i++) movedF = Math.max(movedF, Math.abs(fsys.x[i]! - genX[i]!));
     ensure(movedF <= FIXED_ATOL * (1 + Math.abs(delta) / lambda), `function-space state moved by ${movedF} in one step`, { movedF });
     // (ii) uniqueness: θ-part of the map with x̃ frozen at xᵢ
-    const thetaMap = (th: Float64Array) => {
-      const st = Float64Array.from(sys.state);
-      st.set(th, 0);
-      st.set(genX, map.size);
-      sys.stepState(st);
-      return st.slice(0, map.size);
-    };
+    const thetaMap = (th: Float64Array) => ipm.paramStep(map, pts, steps, 'simultaneous', th).theta;
     const J = jacobianFD(thetaMap, thetaStar);
     const ev = eig(J);
     let gap = Infinity;

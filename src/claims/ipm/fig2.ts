@@ -18,6 +18,7 @@
  * LARGE_SIGMAS oscillation occurs and is more frequent than at 0.1 and 0.6; refuted when no large
  * width oscillates at all.
  */
+import { FIGURE_BUILTIN_NOTE } from './systems.ts';
 import { experiment } from '../claim.ts';
 import { w2PointSets } from '../../metrics/w2.ts';
 import { FIG3, type Fig3TrialResult } from './fig3-sim.ts';
@@ -75,7 +76,7 @@ export const ipmFig2 = experiment({
   statement: 'We see a diverging behavior at very small kernel widths … in the example at σ = 0.6, we see an approximate mode collapse where two generated points converge to a single true point. Finally, at very large kernel widths the discriminator is not able to properly distinguish between distributions, and as a result we see large oscillations.',
   checks: `d = 2, 4 true points on the unit circle, ${TRIALS} trials at each σ ∈ {${SIGMAS.join(', ')}}, paper's λ, η, 40 000 steps: divergence occurs at σ = 0.1 (most often there), approximate mode collapse (two points within ${COLLAPSE_R} of one true point, another true point empty) at σ = 0.6 (most often there), and oscillation (bounded trajectories, ≥ ${MIN_REVERSALS} reversals of the W₂ distance by > ${REVERSAL_AMP}) at some "very large" σ ∈ {${LARGE_SIGMAS.join(', ')}} (piloted), more often than at 0.1 and 0.6; each width's row is reported; trajectories drawn.`,
   tier: 'slow', kind: 'reproduction', expect: 'holds',
-  notes: 'Holds in the paper\'s regime once "very large" is piloted (2026-12-04, default seed, 100 s; fixtures/reruns/2026-12-04/ipm.fig2/): divergence at σ = 0.1 in 11/20 trials (6 at 0.6, 0 above), approximate mode collapse at σ = 0.6 in 7/20 (3 at 0.1), oscillation of bounded trajectories (≥ 3 reversals of W₂) at σ = 1.5, 2, 3 in 14, 10, 10 of 20 trials, and in none at σ = 5 or 10, where less than one period fits in the 40 time units (the points move ≈ 0.3 at σ = 10). So the verdict depends on what "very large" means: it holds for σ ≤ 3 and is not shown at σ ≥ 5 in this run length. Until 2026-12-04 it was registered refuted at σ = 10 with a path-length test that also fired on wandering points. Figure in the report.',
+  notes: 'Holds in the paper\'s regime once "very large" is piloted (2026-12-04, default seed, 100 s; fixtures/reruns/2026-12-04/ipm.fig2/): divergence at σ = 0.1 in 11/20 trials (6 at 0.6, 0 above), approximate mode collapse at σ = 0.6 in 7/20 (3 at 0.1), oscillation of bounded trajectories (≥ 3 reversals of W₂) at σ = 1.5, 2, 3 in 14, 10, 10 of 20 trials, and in none at σ = 5 or 10, where less than one period fits in the 40 time units (the points move ≈ 0.3 at σ = 10). So the verdict depends on what "very large" means: it holds for σ ≤ 3 and is not shown at σ ≥ 5 in this run length. Until 2026-12-04 it was registered refuted at σ = 10 with a path-length test that also fired on wandering points. Figure in the report.' + ' ' + FIGURE_BUILTIN_NOTE,
   exercises: ['isolated-points'],
   run: async (ctx) => {
     const tasks = SIGMAS.flatMap((sigma, si) => splitTrials(TRIALS, 2).map(([a, b]) => ({ d: 2, sigma, sigmaIndex: 100 + si, trialStart: a, trialEnd: b, steps: FIG3.steps, seed: ctx.seed, m: FIG3.m, eta: FIG3.eta, traceEvery: TRACE_EVERY })));

@@ -11,6 +11,7 @@
  * 10 trials, m = 64, and η = 10⁻² for 4 000 steps — the same time horizon η·steps = 40 in a tenth of
  * the steps (ours: a coarser step of the same dynamics).
  */
+import { FIGURE_BUILTIN_NOTE } from './systems.ts';
 import { experiment, type Figure } from '../claim.ts';
 import { spearman, mannWhitneyU, median, bootstrapCI, combineDecisions, pairedDirection, trendDirection, twoSampleDirection, type Decision } from '../../stats/index.ts';
 import { FIG3 } from './fig3-sim.ts';
@@ -74,6 +75,7 @@ function make(id: string, tier: 'fast' | 'slow', P: Fig3Params) {
     statement: 'We see that at very low kernel widths, the normalized error can be even greater than one … At very high kernel widths, there is also significant error due to the slow convergence … As expected, we see that the frequency of divergence increases with small kernel width.',
     checks: `d ∈ {${P.dims.join(', ')}}, ${P.trials} trials × ${P.sigmas.length} widths, ${P.steps} steps at η = ${P.eta}, m = ${P.m} RFF frequencies: (a) Spearman(log σ, divergence fraction) < 0, one-sided p < ${ALPHA_TREND} (d = 2); (b) W₂(after)/W₂(before) larger at the smallest${P.regime === 'reduced' ? '' : ' and at the largest'} σ than at the minimum σ* (${P.uMin === 'split' ? 'σ* = argmin of the median on the odd-numbered trials, tests on the even ones' : `σ* = ${P.uMin}, the full run's minimum, fixed in advance`}; Mann–Whitney)${P.regime === 'reduced' ? ' (the right arm and the > 1 at the smallest σ are reported; only the slow tier has the trials to decide them)' : ' and > 1 at the smallest σ (one-sample Wilcoxon)'}, one-sided α = ${ALPHA_U} (d = 2). Every test both ways; three outcomes${P.regime === 'reduced' ? ', a reduced run never refutes' : ''}.`,
     tier, kind: 'statistical', expect: 'holds',
+    notes: FIGURE_BUILTIN_NOTE,
     exercises: ['isolated-points'],
     run: async (ctx) => {
       const tasks: Fig3Task[] = [];

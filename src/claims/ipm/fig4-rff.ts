@@ -10,6 +10,7 @@
  * 14/√m for σ = 0.1) kicks the point in every kernel that contains it; as m grows the dynamics
  * approach the exact RBF of ipm.fig4.
  */
+import { FIGURE_BUILTIN_NOTE } from './systems.ts';
 import { experiment } from '../claim.ts';
 import { deriveSeed } from '../../random/seed.ts';
 import { Rng } from '../../random/rng.ts';
@@ -68,7 +69,7 @@ export const ipmFig4Rff = experiment({
   statement: 'As expected, the very low width kernel (σ = 0.1) fails to converge while the wide width kernels (σ = 1, 10) converge slowly. In contrast, the concatenated kernel is able to get fast convergence in both the initial and later stages.',
   checks: `Random Fourier features (paired cos/sin) in the paper's regime (λ = ${FIG4.lambda}, η = ${FIG4.eta}, ${FIG4.steps} steps, start distance ${FIG4.start}), m ∈ {${M_GRID.join(', ')}} features per width, ${DRAWS} feature draws each: per m, holds if every printed criterion (σ = 0.1 never within ${FIG4.eps}; σ = 1 and 10 within it after the concatenated kernel; the concatenated kernel first) is met in ≥ ${MAJORITY} draws, refuted if one is met in ≤ ${DRAWS - MAJORITY}; the verdict is the common one, not shown if it depends on m (sensitivity rows in the evidence).`,
   tier: 'slow', kind: 'reproduction', expect: 'refuted',
-  notes: 'Pilot (2026-12-04): with m = 64 nothing converges, the concatenated kernel included (feature noise of the σ = 0.1 component kicks the point; final distances 8–11); at m = 1024 σ = 1 reaches 0.1 in 2 of 5 draws (through noise) and the concatenated kernel in 3 of 5. No m meets the printed criteria; as m grows the runs approach the exact RBF of ipm.fig4, where σ = 1 cannot move.',
+  notes: 'Pilot (2026-12-04): with m = 64 nothing converges, the concatenated kernel included (feature noise of the σ = 0.1 component kicks the point; final distances 8–11); at m = 1024 σ = 1 reaches 0.1 in 2 of 5 draws (through noise) and the concatenated kernel in 3 of 5. No m meets the printed criteria; as m grows the runs approach the exact RBF of ipm.fig4, where σ = 1 cannot move.' + ' ' + FIGURE_BUILTIN_NOTE,
   exercises: ['isolated-points'],
   run: (ctx) => {
     const rows = M_GRID.map((m) => { const r = runM(m, ctx.seed); ctx.progress(`m = ${m}: ${r.verdict}`); return r; });

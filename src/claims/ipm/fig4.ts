@@ -18,6 +18,7 @@
  * ipm.fig4.corrected: widths ≤ a tenth of the distance stay put, σ = 10 approaches slowly and
  * oscillates, the concatenated kernel converges first and stays.
  */
+import { FIGURE_BUILTIN_NOTE } from './systems.ts';
 import { experiment, type ExperimentOutcome } from '../claim.ts';
 import { LineRbf } from '../../systems/isolated-points/index.ts';
 
@@ -106,7 +107,7 @@ export const ipmFig4 = experiment({
   id: 'ipm.fig4', source: SOURCE, statement: STATEMENT,
   checks: `Exact RBF in the paper's regime (λ = ${FIG4.lambda}, η_d = η_g = ${FIG4.eta}, ${FIG4.steps} steps, start distance ${FIG4.start}; deterministic): σ = 0.1 never gets within ${FIG4.eps}; σ = 1 and σ = 10 do, later than the concatenated kernel; the concatenated kernel gets within ${FIG4.eps} first and stays.`,
   tier: 'slow', kind: 'reproduction', expect: 'refuted',
-  notes: 'Refuted as printed in the paper\'s regime with the exact RBF (2026-12-04): σ = 1 cannot move from distance 10 = 10σ (pull 10·e^{−50} ≈ 2e-21; displacement ≈ 1e-17 in 40 000 steps). σ = 0.1 fails, σ = 10 first reaches 0.1 at step 17 764 and oscillates (−3.8 at 30 000), the concatenated kernel reaches 0.1 at 5 977 and stays. Until 2026-12-04 this claim ran random features (m = 64) at η = 10⁻², outside the paper\'s regime, where feature noise swamped everything; that version is now ipm.fig4.rff with m piloted. See ipm.fig4.corrected.',
+  notes: 'Refuted as printed in the paper\'s regime with the exact RBF (2026-12-04): σ = 1 cannot move from distance 10 = 10σ (pull 10·e^{−50} ≈ 2e-21; displacement ≈ 1e-17 in 40 000 steps). σ = 0.1 fails, σ = 10 first reaches 0.1 at step 17 764 and oscillates (−3.8 at 30 000), the concatenated kernel reaches 0.1 at 5 977 and stays. Until 2026-12-04 this claim ran random features (m = 64) at η = 10⁻², outside the paper\'s regime, where feature noise swamped everything; that version is now ipm.fig4.rff with m piloted. See ipm.fig4.corrected.' + ' ' + FIGURE_BUILTIN_NOTE,
   exercises: ['isolated-points'],
   run: (ctx) => judge(FIG4, 'printed', ctx.progress),
 });
@@ -115,7 +116,7 @@ export const ipmFig4Corrected = experiment({
   id: 'ipm.fig4.corrected', source: SOURCE, statement: STATEMENT,
   checks: `Exact RBF, paper's regime (as ipm.fig4): σ = 0.1 and σ = 1 (widths ≤ a tenth of the distance) move less than ${STILL}; σ = 10 gets closer, is farther than ${FIG4.eps} when the concatenated kernel gets within it, and gets within it later; the concatenated kernel stays within ${FIG4.eps} to the end.`,
   tier: 'slow', kind: 'reproduction', expect: 'holds',
-  notes: 'The reading that holds with the exact RBF: widths much smaller than the distance leave the point isolated (Theorem 3\'s regime: no force at all), the wide kernel approaches slowly with an oscillation, the concatenated kernel converges first and stays.',
+  notes: 'The reading that holds with the exact RBF: widths much smaller than the distance leave the point isolated (Theorem 3\'s regime: no force at all), the wide kernel approaches slowly with an oscillation, the concatenated kernel converges first and stays.' + ' ' + FIGURE_BUILTIN_NOTE,
   exercises: ['isolated-points'],
   run: (ctx) => judge(FIG4, 'corrected', ctx.progress),
 });
@@ -124,6 +125,7 @@ export const ipmFig4CorrectedReduced = experiment({
   id: 'ipm.fig4.corrected.reduced', source: SOURCE, statement: STATEMENT,
   checks: `As ipm.fig4.corrected over the first ${FIG4_REDUCED.steps} steps at the paper's η = ${FIG4_REDUCED.eta} (fast tier): σ = 0.1 and 1 do not move; σ = 10 gets closer but is farther than ${FIG4.eps} when the concatenated kernel is within it; the concatenated kernel gets within ${FIG4.eps} and stays to the end.`,
   tier: 'fast', kind: 'reproduction', expect: 'holds',
+  notes: FIGURE_BUILTIN_NOTE,
   exercises: ['isolated-points'],
   run: (ctx) => judge(FIG4_REDUCED, 'corrected', ctx.progress, false),
 });

@@ -7,15 +7,16 @@
  * Each single width is much weaker somewhere in [σ₁, σ_S]: the widest at r = σ₁ has ratio ≈ e^{1/2}/q²
  * ≤ 0.103 (q ≥ 4) to the multi-scale gradient, every other one is exponentially small at r = σ_S.
  * Gradients are computed from the kernel implementations (∇L = −(1/λ)∇ₓK(x̃, x₀) from f* of region.ts),
- * not from the formula, and the formula's derivative is cross-checked.
+ * not from the formula, and the formula's derivative is cross-checked. The kernels are the `kernel`
+ * system's K_σ (the statement is about the RBF's width, so its closed form is what K_σ must meet).
  */
 import fc from 'fast-check';
 import { property } from '../claim.ts';
 import { ensure, ensureClose } from '../assert.ts';
-import { rbfKernel } from '../../kernels/rbf.ts';
 import { sumKernels } from '../../kernels/multiscale.ts';
 import type { FullKernel } from '../../kernels/full-kernel.ts';
 import { equilibriumDiscriminator } from '../../systems/isolated-points/index.ts';
+import { kernelOf } from './systems.ts';
 
 /** "Small": below this fraction of the peak gradient at r = σ/100 (analytically e^{1/2}/100 ≈ 0.0165) and r = 100σ (≈ 0). */
 const SMALL = 0.02;
@@ -38,12 +39,14 @@ export const ipmKernelWidth = property({
   statement: 'if the kernel width σ is very large, the loss will have a small gradient when x̃₀ is close to x₀ … if σ is very small, the loss will have a small gradient when x̃₀ is far from x₀. … The overall kernel (28) will have a heavy tail component due to the "wide" kernel K₁(x). … since K₂(x) has a small width, the kernel will have a "sharp" component.',
   checks: `For generated σ, λ: ‖∇L_g‖ at r = σ/100 and 100σ is < ${SMALL} of its value at σ and the maximum over a log grid of r is at σ (grid resolution); for generated 2–4 widths with ratio q ∈ [4, 8]: the multi-scale gradient is ≥ e^{−1/2}/(qλσ_max) on all of [σ_min, σ_max] and every single width drops below ${WEAKER} of it somewhere there.`,
   tier: 'fast', kind: 'property', expect: 'holds',
+  systems: ['kernel'],
   exercises: ['isolated-points'],
   arbitrary: fc.record({
     sigma: fc.double({ min: 0.01, max: 100, noNaN: true }), lambda: fc.double({ min: 0.01, max: 10, noNaN: true }),
     s1: fc.double({ min: 0.01, max: 1, noNaN: true }), q: fc.double({ min: 4, max: 8, noNaN: true }), S: fc.integer({ min: 2, max: 4 }),
   }),
-  check: ({ sigma, lambda, s1, q, S }) => {
+  check: ({ sigma, lambda, s1, q, S }, ctx) => {
+    const rbfKernel = kernelOf(ctx);
     const K = rbfKernel(sigma);
     const peak = gradAt(K, sigma, lambda);
     ensureClose('‖∇L‖ at r = σ vs derivative of eq. (26)', peak, Math.exp(-0.5) / (sigma * lambda), { rtol: 1e-12 });
@@ -60,8 +63,8 @@ export const ipmKernelWidth = property({
     ensure(Math.abs(Math.log10(argmax / sigma)) <= 1 / PER_DECADE, `largest gradient at r = ${argmax}, not near σ = ${sigma}`, { argmax, sigma });
     // multi-scale
     const widths = Array.from({ length: S }, (_, s) => s1 * q ** s);
-    const multi = sumKernels(widths.map(rbfKernel));
-    const singles = widths.map(rbfKernel);
+    const multi = sumKernels(widths.map((w) => rbfKernel(w)));
+    const singles = widths.map((w) => rbfKernel(w));
     const smax = widths[S - 1]!;
     const bound = Math.exp(-0.5) / (q * lambda * smax);
     let minMulti = Infinity;

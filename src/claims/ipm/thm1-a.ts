@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { property } from '../claim.ts';
 import { ensure } from '../assert.ts';
+import { systemsOf } from './systems.ts';
 import { masses, thm1Base, thm1Stability, THM1_SETUP } from './thm1-common.ts';
 
 export const ipmThm1A = property({
@@ -15,11 +16,12 @@ export const ipmThm1A = property({
   statement: 'if the parameters kᵢ, λ and μ = η_g/η_d are fixed, then, for sufficiently small step size η_d: (a) If Δᵢ > 0, the equilibrium point is locally stable.',
   checks: 'For generated d ≤ 3, kernel (exact RBF, RFF), |Nᵢ| ≤ 4, masses with Δᵢ > 0, λ, μ: spectral radius of the FD Jacobian of the one-step map at the equilibrium < 1, at η_d = ½ the exact linearised bound (and at η_d/8).',
   tier: 'fast', kind: 'property', expect: 'holds',
+  systems: ['kernel', 'ipm'],
   exercises: ['isolated-points'],
   setup: THM1_SETUP,
   arbitrary: fc.record({ ...thm1Base, pTilde: masses(1, 4), ratio: fc.double({ min: 1.05, max: 3, noNaN: true }) }),
-  check: (inst) => {
-    const r = thm1Stability(inst);
+  check: (inst, ctx) => {
+    const r = thm1Stability(inst, systemsOf(ctx));
     if (r.undecidable) return { undecidable: 1 };
     ensure(r.delta > 0, 'generator produced Δ ≤ 0', { delta: r.delta });
     ensure(r.rho < 1, `Δ = ${r.delta} > 0 but the equilibrium is unstable: ρ = ${r.rho} at η_d = ${r.etaD}`, { ...r });

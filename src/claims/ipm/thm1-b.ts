@@ -13,6 +13,7 @@
 import fc from 'fast-check';
 import { property } from '../claim.ts';
 import { ensure } from '../assert.ts';
+import { systemsOf } from './systems.ts';
 import { masses, thm1Base, thm1Stability, THM1_SETUP, type Thm1Instance } from './thm1-common.ts';
 
 const STATEMENT = 'for sufficiently small step size η_d: (b) If Δᵢ < 0 and |Nᵢ| ≥ 1, the equilibrium point is locally unstable.';
@@ -24,11 +25,12 @@ function make(id: string, minN: number, expect: 'holds' | 'refuted', notes: stri
     statement: STATEMENT,
     checks: `For generated d ≤ 3, kernel (exact RBF, RFF), |Nᵢ| ∈ [${minN}, 4], masses with Δᵢ < 0 (pᵢ = r·Σp̃, r ∈ [0.05, 0.95]), λ, μ: the FD Jacobian of the one-step map at the equilibrium has spectral radius > 1 at η_d = ½ the linearised bound.`,
     tier: 'fast', kind: 'property', expect, notes,
+    systems: ['kernel', 'ipm'],
     exercises: ['isolated-points'],
     setup: THM1_SETUP,
     arbitrary: fc.record({ ...thm1Base, pTilde: masses(minN, 4), ratio: fc.double({ min: 0.05, max: 0.95, noNaN: true }) }),
-    check: (inst: Thm1Instance) => {
-      const r = thm1Stability(inst);
+    check: (inst: Thm1Instance, ctx) => {
+      const r = thm1Stability(inst, systemsOf(ctx));
       if (r.undecidable) return { undecidable: 1 };
       ensure(r.delta < 0, 'generator produced Δ ≥ 0', { delta: r.delta });
       ensure(r.rho > 1, `Δ = ${r.delta} < 0, |Nᵢ| = ${inst.pTilde.length}, but the equilibrium is stable: ρ = ${r.rho} at η_d = ${r.etaD}`, { ...r, n: inst.pTilde.length });

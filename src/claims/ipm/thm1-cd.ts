@@ -14,6 +14,7 @@
 import fc from 'fast-check';
 import { property } from '../claim.ts';
 import { ensure } from '../assert.ts';
+import { systemsOf, type IpmSystems } from './systems.ts';
 import { buildRegion, thm1Base, thm1Stability, THM1_SETUP, type Thm1Instance } from './thm1-common.ts';
 
 type Cond = 'c' | 'c.corrected' | 'd';
@@ -40,9 +41,9 @@ const arbitrary = fc.record({
   logU: fc.double({ min: 0, max: Math.log(100), noNaN: true }),
 });
 
-function instanceOf(a: Omit<Thm1Instance, 'pTilde' | 'ratio'> & { p1: number; ratio: number; logU: number }): Thm1Instance {
+function instanceOf(a: Omit<Thm1Instance, 'pTilde' | 'ratio'> & { p1: number; ratio: number; logU: number }, sys: IpmSystems): Thm1Instance {
   const base: Thm1Instance = { ...a, pTilde: [a.p1], lambda: 1 };
-  const b = buildRegion(base);
+  const b = buildRegion(base, sys);
   const { k1, k2 } = b.consts;
   const lam2 = 0.1 * Math.exp(a.logU) * a.mu * a.p1 * Math.max(Math.abs(b.delta), 0.05 * a.p1) * 0.5 * (k1 + k2);
   return { ...base, lambda: Math.sqrt(lam2) };
@@ -56,19 +57,21 @@ function make(id: string, cond: Cond, expect: 'holds' | 'refuted', statement: st
     statement,
     checks: `For generated d ≤ 3, kernel (exact RBF, RFF with k₁ < k₂), one generated point, masses, μ and λ on the scale of the condition: whenever ${cond === 'd' ? '(20)' : cond === 'c' ? '(19) as printed' : 'the corrected (19)'} holds with k₁…k₄ computed from the kernel (eq. 17), the FD Jacobian at the equilibrium has spectral radius ${wantStable ? '< 1' : '> 1'}.`,
     tier: 'fast', kind: 'property', expect, notes,
+    systems: ['kernel', 'ipm'],
     exercises: ['isolated-points'],
     setup: THM1_SETUP,
     arbitrary,
-    check: (a) => {
-      const inst = instanceOf(a);
-      const b = buildRegion(inst);
+    check: (a, ctx) => {
+      const sys = systemsOf(ctx);
+      const inst = instanceOf(a, sys);
+      const b = buildRegion(inst, sys);
       const lhs = thm1Condition(cond, inst.mu, b.delta, inst.pTilde[0]!, inst.lambda, b.consts);
       const k = b.consts;
       const size = inst.lambda ** 2 + inst.mu * Math.abs(b.delta) * k.k2 * inst.pTilde[0]! + inst.mu * inst.pTilde[0]! ** 2 * k.k4;
       if (Math.abs(lhs) < PREMISE_RTOL * size) return { premise: 0 };
       const premise = cond === 'd' ? lhs < 0 : lhs > 0;
       if (!premise) return { premise: 0 };
-      const r = thm1Stability(inst);
+      const r = thm1Stability(inst, sys);
       if (r.undecidable) return { premise: 1, undecidable: 1 };
       const facts = { ...r, lhs, lambda: inst.lambda, ...b.consts };
       if (wantStable) ensure(r.rho < 1, `condition (${cond}) = ${lhs} > 0 but unstable: ρ = ${r.rho} (Δ = ${r.delta}, k₁ = ${b.consts.k1}, k₂ = ${b.consts.k2})`, facts);

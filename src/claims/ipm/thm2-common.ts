@@ -2,8 +2,9 @@
  * Theorem 2 machinery: build a collapsed equilibrium (n generated points around one true point,
  * exact RBF) from a symmetric start, scale it to width σ, and classify its stability from the FD
  * Jacobian of the function-space one-step map, with or without quotienting the rotation orbit.
+ * The RBF is the `kernel` system's K_σ and the map the `ipm` system's step (claims pass ctx's); the
+ * analytic generator M of region.ts is the independent side.
  */
-import { rbfKernel } from '../../kernels/rbf.ts';
 import { eig } from '../../linalg/eig.ts';
 import { eigSym } from '../../linalg/eig-sym.ts';
 import { matrix } from '../../linalg/matrix.ts';
@@ -13,6 +14,7 @@ import {
   type RegionEquilibrium,
 } from '../../systems/isolated-points/index.ts';
 import { ETA_FRACTION } from './thm1-common.ts';
+import { BUILTIN_SYSTEMS, type IpmSystems } from './systems.ts';
 
 /** Largest n with a stable (modulo rotations) collapsed equilibrium found by ipm.thm2.nmax, per d (some grid point). */
 export const NMAX_FOUND: Record<number, number> = { 1: 3, 2: 4, 3: 7 };
@@ -56,6 +58,8 @@ export interface CollapseResult {
   etaD: number;
   /** max ‖J_FD − (I + η_d M)‖ over entries: the FD Jacobian's error against the analytic generator M. */
   fdError: number;
+  /** ‖J_FD − (I + η_d M)‖_F/‖J_FD‖_F: does the map that was run linearise to the analytic M at all? */
+  fdRelErr: number;
   /** Half-width of the band around 1 inside which ρ modulo rotations is undecided (see boundaryTol). */
   boundaryTol: number;
   /** ρ modulo rotations of I + η_d M from the analytic M (the independent computation). */
@@ -77,7 +81,7 @@ export function boundaryTol(fdError: number): number {
   return Math.max(BOUNDARY_FLOOR, BOUNDARY_FACTOR * Math.sqrt(fdError));
 }
 
-export function collapsedEquilibrium(c: CollapseInstance): { eq: RegionEquilibrium; residual: number } | null {
+export function collapsedEquilibrium(c: CollapseInstance, sys: IpmSystems = BUILTIN_SYSTEMS): { eq: RegionEquilibrium; residual: number } | null {
   const xi = new Float64Array(c.d);
   let best: { eq: RegionEquilibrium; residual: number; rad: number } | null = null;
   for (const dirs of symmetricPatterns(c.d, c.n)) for (const r0 of START_RADII) {
@@ -86,7 +90,7 @@ export function collapsedEquilibrium(c: CollapseInstance): { eq: RegionEquilibri
       pTilde: new Float64Array(c.n).fill(1 / c.n), lambda: c.lambda,
     };
     // solve at σ = 1 (residual made dimensionless by λ), then scale: x̃* = xᵢ + σ z*
-    const { eq, residual } = solveEquilibrium(rbfKernel(1), start);
+    const { eq, residual } = solveEquilibrium(sys.kernel(1), start);
     let rad = 0;
     for (let j = 0; j < c.n; j++) rad = Math.max(rad, Math.hypot(...eq.xs.subarray(j * c.d, (j + 1) * c.d)));
     if (residual * c.lambda <= EQ_TOL && rad > 1e-6 && (!best || rad < best.rad)) best = { eq, residual: residual * c.lambda, rad };
@@ -95,11 +99,11 @@ export function collapsedEquilibrium(c: CollapseInstance): { eq: RegionEquilibri
   return { eq: { ...best.eq, xs: best.eq.xs.map((v) => v * c.sigma) }, residual: best.residual };
 }
 
-export function classifyCollapse(c: CollapseInstance): CollapseResult {
-  const none: CollapseResult = { found: false, residual: NaN, radiusOverSigma: NaN, rho: NaN, rhoModRotation: NaN, rotationDim: 0, tangentErr: NaN, etaD: NaN, fdError: NaN, boundaryTol: NaN, rhoModAnalytic: NaN, maxReMod: NaN };
-  const sol = collapsedEquilibrium(c);
+export function classifyCollapse(c: CollapseInstance, sys: IpmSystems = BUILTIN_SYSTEMS): CollapseResult {
+  const none: CollapseResult = { found: false, residual: NaN, radiusOverSigma: NaN, rho: NaN, rhoModRotation: NaN, rotationDim: 0, tangentErr: NaN, etaD: NaN, fdError: NaN, fdRelErr: NaN, boundaryTol: NaN, rhoModAnalytic: NaN, maxReMod: NaN };
+  const sol = collapsedEquilibrium(c, sys);
   if (!sol) return { ...none, residual: Infinity };
-  const K = rbfKernel(c.sigma);
+  const K = sys.kernel(c.sigma);
   const { eq } = sol;
   // residual at width σ, made dimensionless (∇f* ~ 1/(σλ))
   const residual = equilibriumResidual(K, eq) * c.sigma * c.lambda;
@@ -111,11 +115,17 @@ export function classifyCollapse(c: CollapseInstance): CollapseResult {
   const M = reducedGenerator(K, eq, mu);
   const { bound } = simultaneousStepBound(M, c.lambda);
   const etaD = ETA_FRACTION * bound;
-  const J = functionSpaceJacobianFD(K, eq, etaD, mu);
+  const J = functionSpaceJacobianFD(K, eq, etaD, mu, 'simultaneous', undefined, sys.ipm);
   let fdError = 0;
+  let err2 = 0;
+  let norm2 = 0;
   for (let i = 0; i < J.rows; i++) for (let k = 0; k < J.cols; k++) {
-    fdError = Math.max(fdError, Math.abs(J.data[i * J.cols + k]! - ((i === k ? 1 : 0) + etaD * M.data[i * M.cols + k]!)));
+    const e = Math.abs(J.data[i * J.cols + k]! - ((i === k ? 1 : 0) + etaD * M.data[i * M.cols + k]!));
+    fdError = Math.max(fdError, e);
+    err2 += e * e;
+    norm2 += J.data[i * J.cols + k]! ** 2;
   }
+  const fdRelErr = Math.sqrt(err2 / norm2);
   const tangents = rotationTangents(K, eq);
   let tangentErr = 0;
   for (const v of tangents) {
@@ -148,5 +158,5 @@ export function classifyCollapse(c: CollapseInstance): CollapseResult {
   const maxReMod = an.ok ? Math.max(...keep.map((i) => sM.re[i]!)) : Infinity;
   const rhoModAnalytic = an.ok ? Math.max(...keep.map((i) => Math.hypot(1 + etaD * sM.re[i]!, etaD * sM.im[i]!))) : Infinity;
   const tol = boundaryTol(fdError);
-  return { found: true, residual, radiusOverSigma: rad, rho, rhoModRotation, rotationDim, tangentErr, etaD, fdError, boundaryTol: tol, rhoModAnalytic, maxReMod, eq };
+  return { found: true, residual, radiusOverSigma: rad, rho, rhoModRotation, rotationDim, tangentErr, etaD, fdError, fdRelErr, boundaryTol: tol, rhoModAnalytic, maxReMod, eq };
 }

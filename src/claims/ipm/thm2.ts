@@ -31,12 +31,15 @@
  * - ipm.thm2.corrected.corrected: the slow-generator reading (μ/σ² ≤ 0.02, a factor 3.3 below the
  *   smallest threshold found), which is how Theorem 1 reads "μ fixed, η small" as well.
  * In every variant, ρ within boundaryTol(FD error) of 1 is undecided (not counted), and a decided
- * instance's FD verdict must agree with the analytic I + η_d M.
+ * instance's FD verdict must agree with the analytic I + η_d M, and the FD Jacobian as a whole must
+ * match I + η_d M to JAC_RTOL (relative Frobenius): otherwise the dynamics run are not the model's.
  */
 import fc from 'fast-check';
 import { property } from '../claim.ts';
 import { ensure, undecidedIf } from '../assert.ts';
 import { classifyCollapse, NMAX_ROBUST, TANGENT_TOL, type CollapseInstance } from './thm2-common.ts';
+import { JAC_RTOL } from './thm1-common.ts';
+import { systemsOf } from './systems.ts';
 
 /** c of eq. (22): every generated point within C·σ of xᵢ. */
 export const C_BOUND = 1.5;
@@ -71,16 +74,20 @@ function make(id: string, reading: Reading, muMin: number, muMax: number) {
     id,
     source: { paper: '002_dc3675b0aaa76cd0.txt', where: 'Theorem 2, eq. (22)' },
     statement: STATEMENT,
-    checks: `For generated d ≤ 3, n ≤ ${JSON.stringify(NMAX_ROBUST)}[d], σ ∈ [0.1, 10], pᵢ/Σp̃ ∈ [0.5, 0.9], λ ∈ [0.1, 1], μ/σ² ∈ [${muMin}, ${muMax}]: a symmetric collapsed equilibrium solved at σ = 1 and scaled by σ is an equilibrium at σ with all ‖x̃ⱼ* − xᵢ‖ ≤ ${C_BOUND}σ, and the FD Jacobian of the one-step map (η_d = ½ of the stability bound of M) has spectral radius < 1${modRotation ? ' after removing the rotation eigenvalues (exactly 1, eigenvectors = orbit tangents)' : ' (a rotation tangent that is an eigenvector with eigenvalue 1 violates it)'}; ρ within 10·√(FD error) (≥ 1e-10) of 1 is undecided, and a decided FD verdict must agree with I + η_d M from the analytic generator.`,
+    checks: `For generated d ≤ 3, n ≤ ${JSON.stringify(NMAX_ROBUST)}[d], σ ∈ [0.1, 10], pᵢ/Σp̃ ∈ [0.5, 0.9], λ ∈ [0.1, 1], μ/σ² ∈ [${muMin}, ${muMax}]: a symmetric collapsed equilibrium solved at σ = 1 and scaled by σ is an equilibrium at σ with all ‖x̃ⱼ* − xᵢ‖ ≤ ${C_BOUND}σ, and the FD Jacobian of the one-step map (η_d = ½ of the stability bound of M) has spectral radius < 1${modRotation ? ' after removing the rotation eigenvalues (exactly 1, eigenvectors = orbit tangents)' : ' (a rotation tangent that is an eigenvector with eigenvalue 1 violates it)'}; ρ within 10·√(FD error) (≥ 1e-10) of 1 is undecided, and a decided FD verdict must agree with I + η_d M from the analytic generator, and the whole FD Jacobian must match it (relative Frobenius error ≤ 1e-6).`,
     tier: 'fast', kind: 'property', expect: reading === 'slow-generator' ? 'holds' : 'refuted',
     notes: NOTES[reading],
+    systems: ['kernel', 'ipm'],
     exercises: ['isolated-points'],
     arbitrary: arbitrary(muMin, muMax),
     ...(reading === 'mod-rotation' ? { examples: [HOPF_PAIR] } : {}),
-    check: (c: CollapseInstance) => {
-      const r = classifyCollapse(c);
+    check: (c: CollapseInstance, ctx) => {
+      const r = classifyCollapse(c, systemsOf(ctx));
       ensure(r.found, `no collapsed equilibrium found from the symmetric start (residual ${r.residual})`, { ...r, eq: undefined });
       ensure(r.radiusOverSigma <= C_BOUND, `‖x̃ⱼ* − xᵢ‖/σ = ${r.radiusOverSigma} > c = ${C_BOUND}`, { radiusOverSigma: r.radiusOverSigma });
+      // The map that was run must linearise to the analytic I + η_d M (built-in: ≤ 2e-9); otherwise
+      // every ρ would sit inside the 10·√(FD error) band and the instance count as undecided.
+      ensure(r.fdRelErr <= JAC_RTOL, `FD Jacobian of the one-step map disagrees with I + η_d M of the analytic generator (relative error ${r.fdRelErr.toExponential(2)})`, { fdRelErr: r.fdRelErr, fdError: r.fdError, etaD: r.etaD });
       ensure(r.tangentErr <= TANGENT_TOL || r.rotationDim === 0, `rotation tangent is not an eigenvector with eigenvalue 1: ${r.tangentErr}`, { tangentErr: r.tangentErr });
       const ev = { rho: r.rho, rhoModRotation: r.rhoModRotation, rhoModAnalytic: r.rhoModAnalytic, maxReMod: r.maxReMod, boundaryTol: r.boundaryTol, fdError: r.fdError, etaD: r.etaD, rotationDim: r.rotationDim, tangentErr: r.tangentErr, radiusOverSigma: r.radiusOverSigma };
       // As printed: an exact eigenvalue 1 (a rotation tangent) already makes ρ = 1, not < 1.
@@ -89,7 +96,7 @@ function make(id: string, reading: Reading, muMin: number, muMax: number) {
       undecidedIf(Math.abs(rho - 1) <= r.boundaryTol || Math.abs(r.rhoModAnalytic - 1) <= r.boundaryTol, `ρ modulo rotations = ${rho} (analytic ${r.rhoModAnalytic}) within ${r.boundaryTol.toExponential(1)} of 1`, ev);
       ensure((rho < 1) === (r.rhoModAnalytic < 1), `FD and analytic spectral radii disagree about stability: ${rho} vs ${r.rhoModAnalytic}`, ev);
       ensure(rho < 1, `collapsed equilibrium (d = ${c.d}, n = ${c.n}) unstable${modRotation ? ' modulo rotations' : ''}: ρ = ${rho} (largest real part of M modulo rotations ${r.maxReMod.toExponential(3)}${r.maxReMod > 0 ? ', unstable for every step size' : ''})`, ev);
-      return { rho: r.rho, rhoModRotation: r.rhoModRotation, margin: 1 - r.rhoModRotation, boundaryTol: r.boundaryTol, radiusOverSigma: r.radiusOverSigma, residual: r.residual, n: c.n, d: c.d, rotationDim: r.rotationDim };
+      return { fdRelErr: r.fdRelErr, rho: r.rho, rhoModRotation: r.rhoModRotation, margin: 1 - r.rhoModRotation, boundaryTol: r.boundaryTol, radiusOverSigma: r.radiusOverSigma, residual: r.residual, n: c.n, d: c.d, rotationDim: r.rotationDim };
     },
   });
 }

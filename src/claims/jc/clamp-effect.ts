@@ -25,8 +25,8 @@
  */
 import { experiment, type ClaimContext, type ExperimentOutcome } from '../claim.ts';
 import { combineDecisions, mannWhitneyU, mean, median, std, twoSampleDirection } from '../../stats/index.ts';
-import { PAPER_CLAMP, trainGan, type GanConfig, type GanRun } from '../../systems/jacobian-clamping/index.ts';
-import { PAPER } from './common.ts';
+import { PAPER_CLAMP, trainGan, type GanConfig, type GanRun, type JacobianClamping } from '../../systems/jacobian-clamping/index.ts';
+import { PAPER, jcSystem } from './common.ts';
 import { Rng } from '../../random/rng.ts';
 import { deriveSeed } from '../../random/seed.ts';
 
@@ -34,12 +34,18 @@ const ALPHA = 0.05;
 
 interface Params { seeds: number; cfg: GanConfig; /** Whether the spread test is part of the verdict. */ decideSpread: boolean }
 
-/** Runs are deterministic in (config, seed): cache them so the claim and its .corrected reading share one set of runs in a process. */
-const cache = new Map<string, GanRun>();
-function cachedRun(cfg: GanConfig, seed: number, clamp: boolean): GanRun {
+/**
+ * Runs are deterministic in (system, config, seed): cache them so the claim and its .corrected reading
+ * share one set of runs in a process. The jacobian-clamping system (the user's or the built-in) gives
+ * the trajectory's mean log condition number and the clamped generator step (Algorithm 1's gradient).
+ */
+const caches = new WeakMap<JacobianClamping, Map<string, GanRun>>();
+function cachedRun(jc: JacobianClamping, cfg: GanConfig, seed: number, clamp: boolean): GanRun {
+  let cache = caches.get(jc);
+  if (!cache) { cache = new Map(); caches.set(jc, cache); }
   const key = `${JSON.stringify(cfg)}|${seed}|${clamp}`;
   let r = cache.get(key);
-  if (!r) { r = trainGan(cfg, seed, clamp ? PAPER_CLAMP : null); cache.set(key, r); }
+  if (!r) { r = trainGan(cfg, seed, clamp ? PAPER_CLAMP : null, jc); cache.set(key, r); }
   return r;
 }
 
@@ -68,8 +74,9 @@ function absDev(xs: number[]): number[] {
 }
 
 async function run(p: Params, ctx: ClaimContext): Promise<ExperimentOutcome> {
+  const jc = jcSystem(ctx);
   const raw: GanRun[] = [];
-  const jc: GanRun[] = [];
+  const clamped: GanRun[] = [];
   const runSeeds: number[] = [];
   // Seeds come from the parent id, not ctx.rng (which is per claim id): the claim and its
   // .corrected reading then judge the very same runs.
@@ -77,17 +84,17 @@ async function run(p: Params, ctx: ClaimContext): Promise<ExperimentOutcome> {
   for (let s = 0; s < p.seeds; s++) {
     const seed = seeds.nextU32();
     runSeeds.push(seed);
-    raw.push(cachedRun(p.cfg, seed, false));
-    jc.push(cachedRun(p.cfg, seed, true));
-    ctx.progress(`seed ${s + 1}/${p.seeds}: mean log κ ${lateLevel(raw[s]!).toFixed(2)} (raw) vs ${lateLevel(jc[s]!).toFixed(2)} (clamped)`);
+    raw.push(cachedRun(jc, p.cfg, seed, false));
+    clamped.push(cachedRun(jc, p.cfg, seed, true));
+    ctx.progress(`seed ${s + 1}/${p.seeds}: mean log κ ${lateLevel(raw[s]!).toFixed(2)} (raw) vs ${lateLevel(clamped[s]!).toFixed(2)} (clamped)`);
   }
-  const diverged = [...raw, ...jc].filter((r) => r.divergedAtStep !== undefined).length;
+  const diverged = [...raw, ...clamped].filter((r) => r.divergedAtStep !== undefined).length;
   const a = raw.map(lateLevel);
-  const b = jc.map(lateLevel);
+  const b = clamped.map(lateLevel);
   const lower = mannWhitneyU(b, a, 'less');
   const spread = mannWhitneyU(absDev(b), absDev(a), 'less');
   const fdRaw = raw.map((r) => r.frechet);
-  const fdJc = jc.map((r) => r.frechet);
+  const fdJc = clamped.map((r) => r.frechet);
   // Three outcomes (src/stats/verdict.ts): Mann–Whitney both ways; a diverged run decides nothing.
   const opts = { alpha: ALPHA, decidingScale: 'more seeds per arm' };
   const parts = [
@@ -98,11 +105,11 @@ async function run(p: Params, ctx: ClaimContext): Promise<ExperimentOutcome> {
   const verdict = diverged > 0 ? 'not-shown' as const : decision.verdict;
   const figValues = [
     ...raw.flatMap((r, s) => r.trajectory.map((t) => ({ step: t.step, meanLogCond: t.meanLogCond, run: `raw ${s}`, arm: 'without clamping' }))),
-    ...jc.flatMap((r, s) => r.trajectory.map((t) => ({ step: t.step, meanLogCond: t.meanLogCond, run: `jc ${s}`, arm: 'with clamping (λ_max 20, λ_min 1, ε 1)' }))),
+    ...clamped.flatMap((r, s) => r.trajectory.map((t) => ({ step: t.step, meanLogCond: t.meanLogCond, run: `jc ${s}`, arm: 'with clamping (λ_max 20, λ_min 1, ε 1)' }))),
   ];
   return {
     verdict, decision,
-    numRuns: raw.length + jc.length,
+    numRuns: raw.length + clamped.length,
     evidence: {
       ...(diverged > 0 ? { reason: `${diverged} run(s) diverged` } : {}),
       setup: { ...p.cfg, seedsPerArm: p.seeds, runSeeds, clamp: PAPER_CLAMP, statistic: 'mean ln κ(M_z) over 32 fixed latents, averaged over the last quarter of evaluations' },
@@ -112,8 +119,8 @@ async function run(p: Params, ctx: ClaimContext): Promise<ExperimentOutcome> {
       lowerPValue: lower.pValue, lowerEffectPClampedBelow: 1 - lower.effect,
       sdRaw: std(a), sdClamped: std(b), spreadPValue: spread.pValue, sdRatioClampedOverRaw: std(b) / std(a),
       frechetRaw: fdRaw, frechetClamped: fdJc, sdFrechetRaw: std(fdRaw), sdFrechetClamped: std(fdJc),
-      modesRaw: raw.map((r) => r.modesCovered), modesClamped: jc.map((r) => r.modesCovered),
-      lastMeanQClamped: jc.map((r) => r.lastMeanQ ?? NaN),
+      modesRaw: raw.map((r) => r.modesCovered), modesClamped: clamped.map((r) => r.modesCovered),
+      lastMeanQClamped: clamped.map((r) => r.lastMeanQ ?? NaN),
       diverged,
       paper: 'MNIST, 10 runs each: clamped runs\' condition numbers stop growing early; unclamped runs split into a well- and an ill-conditioned cluster (003 Fig. 1).',
     },
@@ -141,7 +148,8 @@ const statement =
 const checks = (p: Params) =>
   `${p.seeds} seeds × (without, with Jacobian Clamping λ_max = 20, λ_min = 1, ε = 1) of a tanh MLP GAN (width ${p.cfg.hidden}, ${p.cfg.steps} steps) on an 8-Gaussian ring: ` +
   `the clamped runs\' end-of-training mean log condition number is lower (one-sided Mann–Whitney U, α = ${ALPHA})` +
-  (p.decideSpread ? ` and less spread across seeds (Mann–Whitney on absolute deviations from the median, α = ${ALPHA}).` : '; the spread across seeds is reported, not decided.');
+  (p.decideSpread ? ` and less spread across seeds (Mann–Whitney on absolute deviations from the median, α = ${ALPHA}).` : '; the spread across seeds is reported, not decided.') +
+  ' The jacobian-clamping system gives the tracked mean log condition number and the clamped generator step (Algorithm 1\'s penalty gradient); the GAN losses and Adam are the trainer\'s own.';
 
 const notes =
   'Level (clamped < unclamped mean log κ): holds, p = 7e-12 at 20 seeds per arm. Spread (smaller across-seed spread with clamping): SD 0.58 → 0.34 but the pre-stated rank ' +
@@ -153,7 +161,7 @@ export const jcClampEffect = experiment({
   id: 'jc.clamp-effect',
   source: { paper: PAPER, where: '§4 "Jacobian Clamping Improves Mean Score and Reduces Variance of Scores", Fig. 1' },
   statement, checks: checks(SLOW), notes,
-  tier: 'slow', kind: 'statistical', expect: 'not-shown',
+  tier: 'slow', kind: 'statistical', expect: 'not-shown', systems: ['jacobian-clamping'],
   run: (ctx) => run(SLOW, ctx),
 });
 
@@ -161,7 +169,7 @@ export const jcClampEffectCorrected = experiment({
   id: 'jc.clamp-effect.corrected',
   source: { paper: PAPER, where: '§4, Fig. 1 (level direction: "With Jacobian Clamping, GANs consistently have lower condition numbers")' },
   statement, checks: checks(SLOW_CORRECTED), notes,
-  tier: 'slow', kind: 'statistical', expect: 'holds',
+  tier: 'slow', kind: 'statistical', expect: 'holds', systems: ['jacobian-clamping'],
   run: (ctx) => run(SLOW_CORRECTED, ctx),
 });
 
@@ -169,6 +177,6 @@ export const jcClampEffectCorrectedReduced = experiment({
   id: 'jc.clamp-effect.corrected.reduced',
   source: { paper: PAPER, where: '§4, Fig. 1 (reduced: fewer seeds, smaller nets, fewer steps)' },
   statement, checks: checks(REDUCED), notes,
-  tier: 'fast', kind: 'statistical', expect: 'holds',
+  tier: 'fast', kind: 'statistical', expect: 'holds', systems: ['jacobian-clamping'],
   run: (ctx) => run(REDUCED, ctx),
 });

@@ -1,7 +1,8 @@
 /** Shared pieces of the jc claims (003, Odena et al. 2018, "Is Generator Conditioning Causally Related to GAN Performance?"). */
 import fc from 'fast-check';
+import type { ClaimContext } from '../claim.ts';
 import { Rng } from '../../random/rng.ts';
-import { initMlp, type Activation, type Mlp } from '../../systems/jacobian-clamping/index.ts';
+import { initMlp, jacobianClamping, type Activation, type JacobianClamping, type Mlp } from '../../systems/jacobian-clamping/index.ts';
 
 export const PAPER = '003_cb9c7e829c17fc25.txt';
 
@@ -49,4 +50,56 @@ export function firstOrderRatios(err: (eps: number) => number): number[] {
 }
 export function firstOrderOk(r: number[], atol: number): boolean {
   return r[2]! <= 2 * Math.max(r[0]!, r[1]!) + atol / FIRST_ORDER_EPS[2];
+}
+
+/** The jacobian-clamping system under test (`--impl jacobian-clamping=…`, else the built-in). */
+export function jcSystem(ctx: ClaimContext): JacobianClamping {
+  return ctx.impl<JacobianClamping>('jacobian-clamping', jacobianClamping);
+}
+
+const LEAK = 0.2;
+function act(a: string, u: number): number {
+  if (a === 'tanh') return Math.tanh(u);
+  if (a === 'relu') return u > 0 ? u : 0;
+  if (a === 'leaky-relu') return u > 0 ? u : LEAK * u;
+  return u;
+}
+
+/**
+ * G(z) straight from the definition h_{l+1} = act_l(W_l h_l + b_l), written here so the claims'
+ * finite differences and quotients do not go through the system under test.
+ */
+export function referenceForward(G: Mlp, z: ArrayLike<number>): Float64Array {
+  let h = Float64Array.from(z);
+  for (let l = 0; l < G.W.length; l++) {
+    const nin = G.sizes[l]!;
+    const nout = G.sizes[l + 1]!;
+    const next = new Float64Array(nout);
+    for (let i = 0; i < nout; i++) {
+      let s = G.b[l]![i]!;
+      for (let j = 0; j < nin; j++) s += G.W[l]![i * nin + j]! * h[j]!;
+      next[i] = act(G.acts[l]!, s);
+    }
+    h = next;
+  }
+  return h;
+}
+
+/** Mean over the batch of Algorithm 1's penalty, from the definition (reference forward, dist² to [λ_min, λ_max]). */
+export function referenceClampLoss(G: Mlp, zs: readonly ArrayLike<number>[], deltas: readonly ArrayLike<number>[], lambdaMin: number, lambdaMax: number): { loss: number; q: Float64Array } {
+  const q = new Float64Array(zs.length);
+  let loss = 0;
+  zs.forEach((z, b) => {
+    const d = deltas[b]!;
+    const zp = Float64Array.from(z, (v, a) => v + d[a]!);
+    const g0 = referenceForward(G, z);
+    const g1 = referenceForward(G, zp);
+    let num = 0, den = 0;
+    for (let i = 0; i < g0.length; i++) num += (g0[i]! - g1[i]!) ** 2;
+    for (let a = 0; a < zp.length; a++) den += (zp[a]! - z[a]!) ** 2;
+    q[b] = Math.sqrt(num) / Math.sqrt(den);
+    const dist = q[b]! < lambdaMin ? lambdaMin - q[b]! : q[b]! > lambdaMax ? q[b]! - lambdaMax : 0;
+    loss += (dist * dist) / zs.length;
+  });
+  return { loss, q };
 }

@@ -5,7 +5,7 @@ import { mmd2Biased } from '../../metrics/mmd.ts';
 import { matrix } from '../../linalg/matrix.ts';
 import { eigSym } from '../../linalg/index.ts';
 import type { Kernel } from '../../kernels/kernel.ts';
-import { PAPER, kernelSpec, makeKernel, toF64 } from './common.ts';
+import { PAPER, kernelSpec, makeKernel, ntkSystem, toF64 } from './common.ts';
 
 /** Rounding of an MMD² built from ≤ 100 kernel values of size ≤ max k: 1e-12·max k. */
 const ZERO_ATOL = 1e-12;
@@ -58,6 +58,8 @@ export const ntkMmd = property({
     'For generated samples on a grid (repeats and shared atoms allowed) and kernels (RBF, ReLU/erf NTK): MMD²_k(α̂, β̂) ≥ 0, = MMD²_k(β̂, α̂), = 0 when β̂ is α̂ (a shuffled or duplicated copy); ' +
     'for the characteristic RBF kernel (σ ∈ [0.3, 1], grid spacing 0.5), MMD² ≥ λ_min(K)·‖w‖² > 0 whenever the empirical measures differ (w = signed atom weights).',
   tier: 'fast', kind: 'property', expect: 'holds',
+  systems: ['ntk'],
+  notes: 'Reads the NTK from the `ntk` system (the RBF kernel is the built-in); the MMD² estimator is src/metrics, not the ntk-gan system.',
   arbitrary: fc.integer({ min: 1, max: 3 }).chain((d) => fc.record({
     kernel: kernelSpec,
     rbfSigma: fc.double({ ...RBF_SIGMA, noNaN: true }),
@@ -66,14 +68,15 @@ export const ntkMmd = property({
     copies: fc.integer({ min: 1, max: 3 }),
     seed: fc.integer({ min: 0, max: 1 << 30 }),
   })),
-  check: ({ kernel: ks, rbfSigma, xs: xi, ys: yi, copies, seed }) => {
+  check: ({ kernel: ks, rbfSigma, xs: xi, ys: yi, copies, seed }, ctx) => {
+    const ntk = ntkSystem(ctx);
     const sx = xi.map((p) => p.map((c) => c * SPACING));
     const sy = yi.map((p) => p.map((c) => c * SPACING));
     const xs = toF64(sx);
     const ys = toF64(sy);
     const evidence: Record<string, number> = {};
-    const rbf = makeKernel({ kind: 'rbf', sigma: rbfSigma });
-    for (const [label, kernel] of [['mmd2', makeKernel(ks)], ['mmd2Rbf', rbf]] as const) {
+    const rbf = makeKernel({ kind: 'rbf', sigma: rbfSigma }, ntk);
+    for (const [label, kernel] of [['mmd2', makeKernel(ks, ntk)], ['mmd2Rbf', rbf]] as const) {
       const kmax = Math.max(...[...xs, ...ys].map((p) => Math.abs(kernel.k(p, p))));
       const atol = ZERO_ATOL * Math.max(kmax, 1);
       const v = mmd2Biased(kernel, xs, ys);

@@ -167,7 +167,7 @@ export const jcMnist: Claim = experiment({
   source: { paper: '003_cb9c7e829c17fc25.txt', where: '§3–4, Fig. 1, Algorithm 1' },
   statement,
   checks: `10 DCGAN runs on MNIST with and 10 without Jacobian Clamping (same seeds, TensorFlow.js on a GPU): clamped runs have lower final mean log condition number (Mann–Whitney, one-sided) and lower spread of classifier score and Fréchet distance (Mann–Whitney on absolute deviations from the median); across unclamped runs Pearson r(mean log condition, least-sampled class count) < 0 with p < ${ALPHA}, CI reported next to the paper's −0.86.`,
-  tier: 'gpu', kind: 'statistical', expect: 'holds',
+  tier: 'gpu', kind: 'statistical', expect: 'holds', exercises: ['jacobian-clamping'],
   run: makeJcRun(JC_GPU),
 });
 
@@ -176,6 +176,6 @@ export const jcMnistSmoke: Claim = experiment({
   source: { paper: '003_cb9c7e829c17fc25.txt', where: '§3–4, Fig. 1, Algorithm 1 (CPU smoke version of jc.mnist)' },
   statement,
   checks: 'Tests the pipeline, not the paper\'s claim: 3 + 3 dense-GAN runs on digits 0, 1, 7 (250 steps, wasm) with and without Jacobian Clamping; metrics finite and in range (score in [1, 10], FD ≥ 0, log cond ≥ 0), no run diverges, the TensorFlow.js Jacobian equals the float64 analytic Jacobian of the same network (relative Frobenius error ≤ 1e-4), the clamp quotient Q is recorded; jc.mnist\'s tests are computed and reported only.',
-  tier: 'fast', kind: 'statistical', expect: 'holds',
+  tier: 'fast', kind: 'statistical', expect: 'holds', exercises: ['jacobian-clamping'],
   run: makeJcRun(JC_SMOKE),
 });

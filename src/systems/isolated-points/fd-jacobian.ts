@@ -9,12 +9,16 @@ import type { FullKernel } from '../../kernels/full-kernel.ts';
 import { jacobianFD } from '../../linalg/jacobian-fd.ts';
 import { matrix, type Matrix } from '../../linalg/matrix.ts';
 import { solve } from '../../linalg/lu.ts';
-import { FunctionSpaceIpm, type BaseFunction } from './function-space.ts';
+import type { BaseFunction } from './function-space.ts';
+import { isolatedPoints, type Ipm } from './ipm.ts';
 import { equilibriumDiscriminator, probePoints, type RegionEquilibrium } from './region.ts';
 import { row, type Scheme } from './types.ts';
 
-/** The one-step map (g, δx̃) ↦ (g′, δx̃′) of the function-space dynamics around `eq`. */
-export function functionSpaceReducedMap(kernel: FullKernel, eq: RegionEquilibrium, etaD: number, mu: number, scheme: Scheme = 'simultaneous') {
+/**
+ * The one-step map (g, δx̃) ↦ (g′, δx̃′) of the function-space dynamics around `eq`, run by
+ * `ipm.functionSpace` (the built-in or a user's `--impl ipm`).
+ */
+export function functionSpaceReducedMap(kernel: FullKernel, eq: RegionEquilibrium, etaD: number, mu: number, scheme: Scheme = 'simultaneous', ipm: Ipm = isolatedPoints) {
   const { d, trueX, p, xs, pTilde, lambda } = eq;
   const n = pTilde.length;
   const { probes } = probePoints(eq);
@@ -52,13 +56,12 @@ export function functionSpaceReducedMap(kernel: FullKernel, eq: RegionEquilibriu
     };
     const genX = Float64Array.from(xs);
     for (let k = 0; k < n * d; k++) genX[k] += s[Q * d + k]!;
-    const sys = new FunctionSpaceIpm(
+    const sys = ipm.functionSpace(
       kernel,
       { d, trueX, p, genX, pTilde },
       { lambda, etaD, etaG: mu * etaD },
       scheme,
-      psi,
-      p.map((v) => v / lambda),
+      { f0: psi, c0: p.map((v) => v / lambda) },
     );
     for (let l = 0; l < n; l++) sys.addBump(row(xs, l, d), -pTilde[l]! / lambda);
     sys.step();
@@ -74,8 +77,8 @@ export function functionSpaceReducedMap(kernel: FullKernel, eq: RegionEquilibriu
 }
 
 /** Central-difference Jacobian of `functionSpaceReducedMap` at the equilibrium (state 0). */
-export function functionSpaceJacobianFD(kernel: FullKernel, eq: RegionEquilibrium, etaD: number, mu: number, scheme: Scheme = 'simultaneous', h?: number): Matrix {
+export function functionSpaceJacobianFD(kernel: FullKernel, eq: RegionEquilibrium, etaD: number, mu: number, scheme: Scheme = 'simultaneous', h?: number, ipm: Ipm = isolatedPoints): Matrix {
   const { probes } = probePoints(eq);
   const N = (probes.length + eq.pTilde.length) * eq.d;
-  return jacobianFD(functionSpaceReducedMap(kernel, eq, etaD, mu, scheme), new Float64Array(N), h);
+  return jacobianFD(functionSpaceReducedMap(kernel, eq, etaD, mu, scheme, ipm), new Float64Array(N), h);
 }

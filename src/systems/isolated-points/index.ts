@@ -14,3 +14,4 @@ export { RffBatch, rffMeanTrue, type RffBatchSetup } from './rff-batch.ts';
 export { thm3Speed, thm3SpeedResidual, DivergenceSim, type Thm3Params, type Thm3Reading } from './divergence.ts';
 export { LineRbf, type LineRbfSetup } from './line-rbf.ts';
 export { polytopeDirections, symmetricPatterns, solveEquilibrium, rotationTangents } from './collapse.ts';
+export { isolatedPoints, type Ipm, type IpmRun, type IpmStart, type Discriminator } from './ipm.ts';

@@ -81,6 +81,22 @@ export function clampBatch(
 ): ClampBatchResult {
   checkConfig('clampBatch', cfg);
   const nz = G.sizes[0]!;
+  // The perturbations are the only draws, one per example in order (as when drawn inside the loop).
+  const deltas = zs.map(() => clampPerturbation(rng, nz, cfg.eps));
+  return clampBatchWith(G, zs, deltas, cfg, grad, weight, work);
+}
+
+/**
+ * Algorithm 1 on a batch with given perturbations δ_b (each of norm ε): the mean penalty and the
+ * per-example quotients; when `grad` is given, ADDS weight·∂(mean L)/∂θ_G into it.
+ */
+export function clampBatchWith(
+  G: Mlp, zs: readonly Float64Array[], deltas: readonly ArrayLike<number>[], cfg: ClampConfig,
+  grad?: { W: Float64Array[]; b: Float64Array[] }, weight = 1, work?: [MlpWork, MlpWork],
+): ClampBatchResult {
+  checkConfig('clampBatchWith', cfg);
+  if (deltas.length !== zs.length) throw new RangeError(`clampBatchWith: ${zs.length} latents but ${deltas.length} perturbations`);
+  const nz = G.sizes[0]!;
   const nx = G.sizes[G.sizes.length - 1]!;
   const B = zs.length;
   const q = new Float64Array(B);
@@ -91,7 +107,7 @@ export function clampBatch(
   let loss = 0;
   for (let bi = 0; bi < B; bi++) {
     const z = zs[bi]!;
-    const delta = clampPerturbation(rng, nz, cfg.eps);
+    const delta = deltas[bi]!;
     let dn = 0;
     for (let a = 0; a < nz; a++) {
       zp[a] = z[a]! + delta[a]!;

@@ -8,9 +8,9 @@ import { Rng } from '../../random/rng.ts';
 import { frechetDistance, gaussianStats } from '../../metrics/fid.ts';
 import { modeCounts } from '../../metrics/mode-counts.ts';
 import { Adam, zeroGrad } from './adam.ts';
-import { clampBatch, type ClampConfig } from './clamp.ts';
+import { clampPerturbation, type ClampConfig } from './clamp.ts';
+import { jacobianClamping, type JacobianClamping } from './jacobian-clamping.ts';
 import { backward, forward, initMlp, mlpWork, zerosLike, type Activation, type Mlp } from './mlp.ts';
-import { meanLogCondition } from './metric-tensor.ts';
 import { ringCentres, sampleRing, type RingMixture } from './toy-data.ts';
 
 export interface GanConfig {
@@ -47,7 +47,12 @@ export interface GanRun {
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
-export function trainGan(cfg: GanConfig, seed: number, clamp: ClampConfig | null): GanRun {
+/**
+ * `jc` is the jacobian-clamping system: its meanLogCondition is what the trajectory records, and its
+ * clampBatch (the penalty's gradient) is the clamped generator step. The GAN losses, backprop through
+ * D and G for eqs. 1–2, and Adam are this trainer's own.
+ */
+export function trainGan(cfg: GanConfig, seed: number, clamp: ClampConfig | null, jc: JacobianClamping = jacobianClamping): GanRun {
   const rng = new Rng(seed);
   const initRng = rng.fork();
   const dataRng = rng.fork();
@@ -63,7 +68,6 @@ export function trainGan(cfg: GanConfig, seed: number, clamp: ClampConfig | null
   const gD = zerosLike(D);
   const gDscratch = zerosLike(D);
   const wG = mlpWork(G);
-  const wG2 = mlpWork(G);
   const wD = mlpWork(D);
   const gx = new Float64Array(nx);
   const evalZ = Array.from({ length: cfg.evalBatch }, () => evalRng.normals(new Float64Array(cfg.nz)));
@@ -76,7 +80,7 @@ export function trainGan(cfg: GanConfig, seed: number, clamp: ClampConfig | null
   const finiteNet = (net: Mlp): boolean => net.W.every((w) => w.every(Number.isFinite)) && net.b.every((b) => b.every(Number.isFinite));
 
   for (let step = 0; step <= cfg.steps; step++) {
-    if (step % cfg.evalEvery === 0 || step === cfg.steps) trajectory.push({ step, meanLogCond: meanLogCondition(G, evalZ) });
+    if (step % cfg.evalEvery === 0 || step === cfg.steps) trajectory.push({ step, meanLogCond: jc.meanLogCondition(G, evalZ) });
     if (step === cfg.steps) break;
     // Discriminator: minimise eq. 1, −E log D(x) − E log(1 − D(G(z))), with D = sigmoid(logit).
     zeroGrad(gD);
@@ -101,7 +105,11 @@ export function trainGan(cfg: GanConfig, seed: number, clamp: ClampConfig | null
       backward(D, wD, [(sigmoid(l) - 1) / B], gDscratch, gx); // only ∂/∂x is used
       backward(G, wG, gx, gG);
     }
-    if (clamp) lastMeanQ = mean(clampBatch(G, zs, clampRng, clamp, gG, 1, [wG, wG2]).q);
+    if (clamp) {
+      // Algorithm 1's δ for each example, drawn in batch order from the clamping stream.
+      const deltas = zs.map(() => clampPerturbation(clampRng, cfg.nz, clamp.eps));
+      lastMeanQ = mean(jc.clampBatch(G, zs, deltas, clamp, gG, 1).q);
+    }
     adamG.step(gG);
     if (!finiteNet(G) || !finiteNet(D)) {
       return { trajectory, finalMeanLogCond: NaN, modesCovered: 0, highQualityFraction: 0, frechet: NaN, lastMeanQ, divergedAtStep: step + 1 };

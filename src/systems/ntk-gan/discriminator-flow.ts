@@ -78,8 +78,15 @@ function fieldFromGrams(K: Matrix, C: Matrix, gamma: TrainingMeasure, loss: Disc
   };
 }
 
-/** Numerical integration (classical RK4, src/integrators) of ∂ₜf = T_{k,γ̂}(∇^{γ̂}L(f)) from f₀ on supp γ̂. */
-export function integrateDiscriminatorFlow(kernel: Kernel, gamma: TrainingMeasure, loss: DiscriminatorLoss, f0Support: Float64Array, o: FlowOptions): FlowResult {
+/**
+ * Numerical integration (classical RK4, src/integrators) of ∂ₜf = T_{k,γ̂}(∇^{γ̂}L(f)) from f₀ on supp γ̂.
+ * `field` is the flow's right-hand side on [supp γ̂, o.us] (default: the built-in constant-NTK field
+ * above; the claims pass the one of the `ntk-gan` system under test, see ntk-gan.ts).
+ */
+export function integrateDiscriminatorFlow(
+  kernel: Kernel, gamma: TrainingMeasure, loss: DiscriminatorLoss, f0Support: Float64Array, o: FlowOptions,
+  field?: VectorField,
+): FlowResult {
   const N = gamma.points.length;
   if (f0Support.length !== N) throw new RangeError(`integrateDiscriminatorFlow: f0Support must have ${N} values, got ${f0Support.length}`);
   if (!(o.t >= 0) || !Number.isFinite(o.t)) throw new RangeError(`integrateDiscriminatorFlow: t must be finite and ≥ 0, got ${o.t}`);
@@ -92,7 +99,7 @@ export function integrateDiscriminatorFlow(kernel: Kernel, gamma: TrainingMeasur
   if (o.f0Us) x.set(o.f0Us, N);
   const result = (): FlowResult => ({ support: x.slice(0, N), at: x.slice(N) });
   if (o.t === 0) return result();
-  const rk = new Rk4(discriminatorFlowField(kernel, gamma, loss, us), N + U);
+  const rk = new Rk4(field ?? discriminatorFlowField(kernel, gamma, loss, us), N + U);
   const h = o.t / o.steps;
   for (let step = 0; step < o.steps; step++) {
     rk.integrate(x, h, 1);

@@ -36,7 +36,22 @@ export function generatorParticleStep(kernel: Kernel, xs: Float64Array[], ys: re
   return (2 / n) * rate;
 }
 
-export function runGeneratorFlow(kernel: Kernel, xs0: readonly Float64Array[], ys: readonly Float64Array[], eta: number, steps: number): GeneratorFlowResult {
+/** One step of a particle generator: the new positions from the current ones (the `ntk-gan` system's generatorStep). */
+export type ParticleStep = (kernel: Kernel, xs: readonly Float64Array[], ys: readonly Float64Array[], eta: number) => Float64Array[];
+
+/** (2/n)Σᵢ‖∇f_α̂(xᵢ)‖²: the continuous-time rate of decrease of MMD² under xᵢ' = −∇f_α̂(xᵢ). */
+export function mmdDescentRate(kernel: Kernel, xs: readonly Float64Array[], ys: readonly Float64Array[]): number {
+  const d = xs[0]!.length;
+  let rate = 0;
+  for (const x of xs) for (const g of witnessGradient(kernel, xs, ys, x, new Float64Array(d))) rate += g * g;
+  return (2 / xs.length) * rate;
+}
+
+/**
+ * `steps` particle steps from xs0, recording MMD²_k(α̂_s, β̂) (src/metrics) after each. `step` is the
+ * particle update (default: generatorParticleStep, in place; the claims pass the `ntk-gan` system's).
+ */
+export function runGeneratorFlow(kernel: Kernel, xs0: readonly Float64Array[], ys: readonly Float64Array[], eta: number, steps: number, step?: ParticleStep): GeneratorFlowResult {
   const d = checkPointList('runGeneratorFlow', 'xs0', xs0);
   checkPointList('runGeneratorFlow', 'ys', ys, d);
   if (!(eta > 0) || !Number.isFinite(eta)) throw new RangeError(`runGeneratorFlow: eta must be finite and > 0, got ${eta}`);
@@ -46,7 +61,14 @@ export function runGeneratorFlow(kernel: Kernel, xs0: readonly Float64Array[], y
   const rate = new Float64Array(steps);
   mmd2[0] = mmd2Biased(kernel, xs, ys);
   for (let s = 0; s < steps; s++) {
-    rate[s] = generatorParticleStep(kernel, xs, ys, eta);
+    if (step) {
+      rate[s] = mmdDescentRate(kernel, xs, ys);
+      const next = step(kernel, xs, ys, eta);
+      if (next.length !== xs.length) throw new RangeError(`runGeneratorFlow: the step returned ${next.length} particles, expected ${xs.length}`);
+      next.forEach((x, i) => { xs[i] = Float64Array.from(x); });
+    } else {
+      rate[s] = generatorParticleStep(kernel, xs, ys, eta);
+    }
     const v = mmd2Biased(kernel, xs, ys);
     mmd2[s + 1] = v;
     if (!Number.isFinite(v) || xs.some((x) => x.some((c) => !Number.isFinite(c)))) {

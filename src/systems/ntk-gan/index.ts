@@ -6,5 +6,6 @@ export { ipmLoss, lsganLoss, lsganPrintedLoss, evaluateLoss, type DiscriminatorL
 export { functionSpaceGradient, discriminatorFlowField, integrateDiscriminatorFlow, type FlowResult, type FlowOptions } from './discriminator-flow.ts';
 export { witness, witnessGradient, ipmClosedForm } from './ipm-closed-form.ts';
 export { lsganClosedForm, type LsganClosedForm } from './lsgan-closed-form.ts';
-export { generatorParticleStep, runGeneratorFlow, type GeneratorFlowResult } from './generator-flow.ts';
+export { generatorParticleStep, mmdDescentRate, runGeneratorFlow, type GeneratorFlowResult, type ParticleStep } from './generator-flow.ts';
 export { cloneNet, evaluateNet, netNtkGram, trainIpmAscent } from './finite-width.ts';
+export { ntkGan, type NtkGan } from './ntk-gan.ts';

@@ -7,3 +7,4 @@ export * from './fourier-disc.ts';
 export * from './alg1.ts';
 export * from './summary.ts';
 export * from './grid.ts';
+export * from './particle-gan.ts';

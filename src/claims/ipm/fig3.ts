@@ -15,7 +15,8 @@ import { FIGURE_BUILTIN_NOTE } from './systems.ts';
 import { experiment, type Figure } from '../claim.ts';
 import { spearman, mannWhitneyU, median, bootstrapCI, combineDecisions, pairedDirection, trendDirection, twoSampleDirection, type Decision } from '../../stats/index.ts';
 import { FIG3 } from './fig3-sim.ts';
-import { runFig3Tasks, splitTrials } from './fig3-pool.ts';
+import { splitTrials } from './fig3-pool.ts';
+import { runFig3Task } from './fig3-sim.ts';
 import type { Fig3Task, Fig3TrialResult } from './fig3-sim.ts';
 
 /** Significance level of the divergence-trend test. */
@@ -38,7 +39,8 @@ export interface Fig3Params {
   steps: number;
   eta: number;
   m: number;
-  workers: number;
+  /** Units per (d, σ): each a contiguous range of trials, run alone (per-trial seeds, so any split gives the same trials). */
+  chunks: number;
   /** 'split': argmin on odd trials, tests on even ones; a number: that σ, fixed in advance. */
   uMin: 'split' | number;
   regime: 'paper' | 'reduced';
@@ -46,8 +48,8 @@ export interface Fig3Params {
 
 const logspace = (a: number, b: number, n: number) => Array.from({ length: n }, (_, i) => 10 ** (a + ((b - a) * i) / (n - 1)));
 
-export const FIG3_FULL: Fig3Params = { dims: [2, 10], sigmas: logspace(-1, 1, 10), trials: FIG3.trials, steps: FIG3.steps, eta: FIG3.eta, m: FIG3.m, workers: 2, uMin: 'split', regime: 'paper' };
-export const FIG3_REDUCED: Fig3Params = { dims: [2], sigmas: logspace(-1, 1, 7), trials: 40, steps: 4000, eta: 1e-2, m: 64, workers: 1, uMin: REDUCED_SIGMA_MIN, regime: 'reduced' };
+export const FIG3_FULL: Fig3Params = { dims: [2, 10], sigmas: logspace(-1, 1, 10), trials: FIG3.trials, steps: FIG3.steps, eta: FIG3.eta, m: FIG3.m, chunks: 10, uMin: 'split', regime: 'paper' };
+export const FIG3_REDUCED: Fig3Params = { dims: [2], sigmas: logspace(-1, 1, 7), trials: 40, steps: 4000, eta: 1e-2, m: 64, chunks: 1, uMin: REDUCED_SIGMA_MIN, regime: 'reduced' };
 /**
  * The reduced run tests the divergence trend and the U's left arm only. Its right arm (0.79 at σ = 10
  * vs 0.69 at σ = 1) and the > 1 at σ = 0.1 (median 1.19, p = 0.10) are too small for 10–20 trials
@@ -77,16 +79,21 @@ function make(id: string, tier: 'fast' | 'slow', P: Fig3Params) {
     tier, kind: 'statistical', expect: 'holds',
     notes: FIGURE_BUILTIN_NOTE,
     exercises: ['isolated-points'],
-    run: async (ctx) => {
-      const tasks: Fig3Task[] = [];
-      for (const d of P.dims) {
-        P.sigmas.forEach((sigma, si) => {
-          for (const [a, b] of splitTrials(P.trials, P.workers)) tasks.push({ d, sigma, sigmaIndex: si, trialStart: a, trialEnd: b, steps: P.steps, seed: ctx.seed, m: P.m, eta: P.eta });
-        });
-      }
-      const t0 = Date.now();
-      const rs = await runFig3Tasks(tasks, P.workers, ctx.progress);
-      const seconds = (Date.now() - t0) / 1000;
+    // Units: one (d, σ, trial range) batch each, the slow tier's 200 spread over workers and shards.
+    units: {
+      list: ({ seed }) => {
+        const tasks: Fig3Task[] = [];
+        for (const d of P.dims) {
+          P.sigmas.forEach((sigma, si) => {
+            for (const [a, b] of splitTrials(P.trials, P.chunks)) tasks.push({ d, sigma, sigmaIndex: si, trialStart: a, trialEnd: b, steps: P.steps, seed, m: P.m, eta: P.eta });
+          });
+        }
+        return tasks;
+      },
+      label: (t: Fig3Task) => `d${t.d}-s${t.sigmaIndex}-t${t.trialStart}`,
+      run: (t: Fig3Task) => runFig3Task(t),
+      reduce: (batches: Fig3TrialResult[][], ctx) => {
+      const rs = batches.flat();
       const byDim = Object.fromEntries(P.dims.map((d) => [d, summarise(rs.filter((r) => r.d === d), P.sigmas, ctx.rng.fork())]));
       const s2 = byDim[2]!;
       const r2 = rs.filter((r) => r.d === 2);
@@ -141,7 +148,6 @@ function make(id: string, tier: 'fast' | 'slow', P: Fig3Params) {
         numRuns: rs.length,
         evidence: {
           setup: { ...P, lambda: FIG3.lambda, divergeRadius: FIG3.divergeRadius, seed: ctx.seed },
-          seconds, trialStepsPerSecond: Math.round((rs.length * P.steps) / seconds),
           divergenceTrend: { test: 'Spearman, log σ vs per-trial divergence fraction, one-sided (ρ < 0)', rho: trend.r, pValue: trendDecision.pPaper, alpha: ALPHA_TREND, n: trend.n, holds: a },
           uShape: {
             medians: Object.fromEntries(s2.map((s) => [s.sigma.toPrecision(3), +s.medianW2Change.toFixed(4)])),
@@ -155,6 +161,7 @@ function make(id: string, tier: 'fast' | 'slow', P: Fig3Params) {
           paper: 'Fig. 3: divergence % falls with σ (d = 2); normalised W₂ change > 1 at the smallest σ and rises again at large σ (values read from a plot only; not given numerically)',
         },
       };
+      },
     },
   });
 }

@@ -1,0 +1,36 @@
+/**
+ * Real heavy claims split into units give bit-identical results however the units run: a unit of
+ * ipm.fig3 in this thread and in a worker thread; an Algorithm 1 grid (eff's gridUnits) through the
+ * runner's pool and through the claim-internal runGrid it replaces.
+ */
+import { expect, test } from 'vitest';
+import { findClaim } from '../../src/claims/registry.ts';
+import { listUnits, runUnit } from '../../src/runner/run-claim.ts';
+import { runWork } from '../../src/runner/run-many.ts';
+import { Rng } from '../../src/random/rng.ts';
+import { deriveSeed } from '../../src/random/seed.ts';
+import { runGrid } from '../../src/systems/particle-gan/index.ts';
+import { tinyGrid } from './fixtures/grid-claims.ts';
+
+test('ipm.fig3: a unit (d = 2, σ = 0.1, 10 trials × 40 000 steps) is the same in this thread and in a worker', async () => {
+  const fig3 = findClaim('ipm.fig3')!;
+  const here = await runUnit(fig3, { globalSeed: 3 }, 0);
+  expect(here.error).toBeUndefined();
+  expect(here.label).toBe('d2-s0-t0');
+  const pooled = await runWork([{ id: 'ipm.fig3', globalSeed: 3, claimFiles: [], implSpecs: [], options: {}, cwd: process.cwd(), units: [0, 1] }], { workers: 2 });
+  const u0 = pooled.units[0]!.find((u) => u.index === 0)!;
+  expect(u0.value).toBe(here.value);
+  expect(pooled.units[0]!.map((u) => u.label).sort()).toEqual(['d2-s0-t0', 'd2-s0-t10']);
+  // The slow tier's 200 units: 2 dims × 10 widths × 10 trial ranges.
+  expect(listUnits(fig3, { globalSeed: 3 })).toHaveLength(200);
+}, 240_000);
+
+test('an Algorithm 1 grid as units equals the same grid through runGrid (2 threads)', async () => {
+  const file = 'properties/runner/fixtures/grid-claims.ts';
+  const w = await runWork([{ id: 'test.grid-units', globalSeed: 9, claimFiles: [file], implSpecs: [], options: {}, cwd: process.cwd() }], { workers: 2 });
+  const r = w.results[0]!;
+  expect(r.status, r.message).toBe('holds');
+  const cells = tinyGrid(new Rng(deriveSeed(9, 'test.grid-units')));
+  const direct = await runGrid(cells.map((c) => c.cfg), { keep: cells[0]!.keep, threads: 2 });
+  expect(r.evidence).toEqual({ checked: 'Six cells; reports their summaries.', collapse: direct.map((x) => x.collapse), logLik: direct.map((x) => x.logLik), diverged: direct.map((x) => x.diverged) });
+}, 120_000);

@@ -9,7 +9,8 @@ import { listUnits, runUnit } from '../../src/runner/run-claim.ts';
 import { runWork } from '../../src/runner/run-many.ts';
 import { Rng } from '../../src/random/rng.ts';
 import { deriveSeed } from '../../src/random/seed.ts';
-import { runGrid } from '../../src/systems/particle-gan/index.ts';
+import { runAlg1, runGrid, summarise } from '../../src/systems/particle-gan/index.ts';
+import { runScatter, scatterFinish, scatterPlan, type ScatterSpec } from '../../src/claims/eff/phase-scatter.ts';
 import { tinyGrid } from './fixtures/grid-claims.ts';
 
 test('ipm.fig3: a unit (d = 2, σ = 0.1, 10 trials × 40 000 steps) is the same in this thread and in a worker', async () => {
@@ -33,4 +34,15 @@ test('an Algorithm 1 grid as units equals the same grid through runGrid (2 threa
   const cells = tinyGrid(new Rng(deriveSeed(9, 'test.grid-units')));
   const direct = await runGrid(cells.map((c) => c.cfg), { keep: cells[0]!.keep, threads: 2 });
   expect(r.evidence).toEqual({ checked: 'Six cells; reports their summaries.', collapse: direct.map((x) => x.collapse), logLik: direct.map((x) => x.logLik), diverged: direct.map((x) => x.diverged) });
+}, 120_000);
+
+test('a random scatter (eff.fourier-boundary\'s Figs. 14–15 design) as units equals runScatter, bootstrap included', async () => {
+  const spec: ScatterSpec = { disc: 'fourier-pow', axis: 'log', phiRange: [1e-3, 0.3], nDiscRange: [1, 4], cells: 12, N: 20, iters: 60, avg: 2, alphaD: 1e-3, fourierLambda: 0.1 };
+  const ctx = () => ({ seed: 4, globalSeed: 4, rng: new Rng(4), progress: () => {}, impl: <T>(_: string, b: T) => b, options: {} });
+  const direct = await runScatter(spec, ctx());
+  const c = ctx();
+  const rng = c.rng.fork();
+  const plan = scatterPlan(spec, rng);
+  const res = plan.cells.map((cell) => summarise(runAlg1(cell.cfg), cell.keep));
+  expect(scatterFinish(spec, plan, res, rng)).toEqual(direct);
 }, 120_000);

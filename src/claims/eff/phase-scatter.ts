@@ -10,7 +10,9 @@
  * fit. Its uncertainty is a percentile bootstrap over cells (refitting each resample).
  */
 import type { ClaimContext, Figure } from '../claim.ts';
-import { runGrid, type Alg1Config } from '../../systems/particle-gan/index.ts';
+import { runGrid, type Alg1Config, type Alg1Summary } from '../../systems/particle-gan/index.ts';
+import type { Rng } from '../../random/rng.ts';
+import type { GridCell } from './grid-units.ts';
 import { logisticFit, quantile } from '../../stats/index.ts';
 import { baseConfig } from './particle-setup.ts';
 import { HALF_LOG8 } from './phase-diagram.ts';
@@ -54,8 +56,13 @@ export const MIN_PER_CLASS = 5;
 /** Bootstrap resamples of the slope for its percentile interval. */
 export const SCATTER_BOOTSTRAP = 400;
 
-export async function runScatter(spec: ScatterSpec, ctx: ClaimContext): Promise<ScatterResult> {
-  const rng = ctx.rng.fork();
+/** A scatter's random cells, drawn from `rng` (which the analysis then continues from). */
+export interface ScatterPlan {
+  draws: { phi: number; nDisc: number; seed: number }[];
+  cells: GridCell[];
+}
+
+export function scatterPlan(spec: ScatterSpec, rng: Rng, prefix = ''): ScatterPlan {
   const [pLo, pHi] = spec.phiRange;
   const [nLo, nHi] = spec.nDiscRange;
   const draws = Array.from({ length: spec.cells }, () => ({
@@ -64,19 +71,33 @@ export async function runScatter(spec: ScatterSpec, ctx: ClaimContext): Promise<
     seed: rng.nextU32(),
   }));
   const keep = Array.from({ length: spec.avg }, (_, n) => spec.iters - 20 * n);
-  const cfgs = draws.map((c) => baseConfig({
-    seed: c.seed, disc: spec.disc, N: spec.N, iters: spec.iters, recordEvery: 20, phi: c.phi, nDisc: c.nDisc, alphaD: spec.alphaD,
-    ...(spec.fourierLambda !== undefined ? { fourierLambda: spec.fourierLambda } : {}),
+  const cells = draws.map((c, i) => ({
+    cfg: baseConfig({
+      seed: c.seed, disc: spec.disc, N: spec.N, iters: spec.iters, recordEvery: 20, phi: c.phi, nDisc: c.nDisc, alphaD: spec.alphaD,
+      ...(spec.fourierLambda !== undefined ? { fourierLambda: spec.fourierLambda } : {}),
+    }),
+    keep,
+    label: `${prefix}c${i}-n${c.nDisc}`,
   }));
+  return { draws, cells };
+}
+
+/** The analysis of a scatter's summaries (in plan order), continuing `rng` from after the plan. */
+export function scatterFinish(spec: ScatterSpec, plan: ScatterPlan, res: readonly Alg1Summary[], rng: Rng): ScatterResult {
+  const cells: ScatterCell[] = plan.draws.map((d, i) => ({ phi: d.phi, nDisc: d.nDisc, collapse: res[i]!.collapse, collapsed: res[i]!.collapse >= HALF_LOG8, diverged: res[i]!.diverged }));
+  return analyseScatter(spec.axis, cells, rng);
+}
+
+export async function runScatter(spec: ScatterSpec, ctx: ClaimContext): Promise<ScatterResult> {
+  const rng = ctx.rng.fork();
+  const plan = scatterPlan(spec, rng);
+  const cfgs = plan.cells.map((c) => c.cfg);
   // most expensive (largest n_disc) first, so the worker pool does not end on one long cell
   const order = cfgs.map((_, i) => i).sort((a, b) => cfgs[b]!.nDisc - cfgs[a]!.nDisc);
-  const res = await runGrid(order.map((i) => cfgs[i]!), { keep, onDone: (d, t) => { if (d % 8 === 0 || d === t) ctx.progress(`${d}/${t} cells`); } });
-  const cells: ScatterCell[] = new Array(cfgs.length);
-  order.forEach((i, k) => {
-    const r = res[k]!;
-    cells[i] = { phi: draws[i]!.phi, nDisc: draws[i]!.nDisc, collapse: r.collapse, collapsed: r.collapse >= HALF_LOG8, diverged: r.diverged };
-  });
-  return analyseScatter(spec.axis, cells, rng);
+  const out = await runGrid(order.map((i) => cfgs[i]!), { keep: plan.cells[0]!.keep, onDone: (d, t) => { if (d % 8 === 0 || d === t) ctx.progress(`${d}/${t} cells`); } });
+  const res: Alg1Summary[] = new Array(cfgs.length);
+  order.forEach((i, k) => { res[i] = out[k]!; });
+  return scatterFinish(spec, plan, res, rng);
 }
 
 export function analyseScatter(axis: ScatterSpec['axis'], cells: ScatterCell[], rng: import('../../random/rng.ts').Rng, resamples = SCATTER_BOOTSTRAP): ScatterResult {

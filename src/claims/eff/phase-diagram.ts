@@ -4,7 +4,9 @@
  * where the metric crosses ½ log 8 (Fig. 5's contour), and power-law vs exponential fits of it.
  */
 import type { ClaimContext, Figure } from '../claim.ts';
-import { runGrid, type Alg1Config } from '../../systems/particle-gan/index.ts';
+import { runGrid, type Alg1Config, type Alg1Summary } from '../../systems/particle-gan/index.ts';
+import type { Rng } from '../../random/rng.ts';
+import type { GridCell } from './grid-units.ts';
 import { linearFit, spearman, signTest } from '../../stats/index.ts';
 import { baseConfig } from './particle-setup.ts';
 
@@ -46,20 +48,29 @@ export interface PhaseResult {
   timeTrend: { rho: number; pOneSided: number };
 }
 
-export async function runPhase(spec: PhaseSpec, ctx: ClaimContext): Promise<PhaseResult> {
+/** The grid's cells (y × g₂/g₁ × seed), seeds from one draw of `rng`. */
+export function phasePlan(spec: PhaseSpec, rng: Rng): GridCell[] {
   const keep = Array.from({ length: spec.avg }, (_, n) => spec.iters - 20 * n);
-  const cfgs: Alg1Config[] = [];
-  const seedBase = ctx.rng.nextU32();
+  const cells: GridCell[] = [];
+  const seedBase = rng.nextU32();
   for (const y of spec.ys) for (const phi of spec.phis) for (let s = 0; s < spec.seeds; s++) {
-    cfgs.push(baseConfig({
-      seed: seedBase + s, disc: spec.disc, N: spec.N, H: spec.H, iters: spec.iters, recordEvery: 20, phi,
-      nDisc: spec.yKind === 'nDisc' ? y : spec.fixed,
-      alphaD: spec.yKind === 'alphaD' ? y : spec.fixed,
-      ...(spec.alphaG !== undefined ? { alphaG: spec.alphaG } : {}),
-      ...(spec.fourierLambda !== undefined ? { fourierLambda: spec.fourierLambda } : {}),
-    }));
+    cells.push({
+      cfg: baseConfig({
+        seed: seedBase + s, disc: spec.disc, N: spec.N, H: spec.H, iters: spec.iters, recordEvery: 20, phi,
+        nDisc: spec.yKind === 'nDisc' ? y : spec.fixed,
+        alphaD: spec.yKind === 'alphaD' ? y : spec.fixed,
+        ...(spec.alphaG !== undefined ? { alphaG: spec.alphaG } : {}),
+        ...(spec.fourierLambda !== undefined ? { fourierLambda: spec.fourierLambda } : {}),
+      }),
+      keep,
+      label: `y${y}-phi${phi}-s${s}`,
+    });
   }
-  const res = await runGrid(cfgs, { keep, onDone: (d, t) => { if (d % 4 === 0 || d === t) ctx.progress(`${d}/${t} runs`); } });
+  return cells;
+}
+
+/** The phase diagram from the cells' summaries (in plan order). */
+export function phaseFinish(spec: PhaseSpec, res: readonly Alg1Summary[]): PhaseResult {
   const cells: PhaseCell[] = [];
   let k = 0;
   for (const y of spec.ys) for (const phi of spec.phis) {
@@ -74,6 +85,12 @@ export async function runPhase(spec: PhaseSpec, ctx: ClaimContext): Promise<Phas
     });
   }
   return analysePhase(spec, cells);
+}
+
+export async function runPhase(spec: PhaseSpec, ctx: ClaimContext): Promise<PhaseResult> {
+  const cells = phasePlan(spec, ctx.rng);
+  const res = await runGrid(cells.map((c) => c.cfg), { keep: cells[0]!.keep, onDone: (d, t) => { if (d % 4 === 0 || d === t) ctx.progress(`${d}/${t} runs`); } });
+  return phaseFinish(spec, res);
 }
 
 /** Boundary (first upward crossing of ½ log 8 along φ, interpolated in log φ), fits, monotonicity. */

@@ -21,7 +21,8 @@
  */
 import { experiment, type ClaimContext } from '../claim.ts';
 import { combineDecisions, trendDirection, twoSampleDirection, type Decision } from '../../stats/index.ts';
-import { phaseFigure, runPhase, type PhaseCell, type PhaseResult, type PhaseSpec } from './phase-diagram.ts';
+import { phaseFigure, phaseFinish, phasePlan, runPhase, type PhaseCell, type PhaseResult, type PhaseSpec } from './phase-diagram.ts';
+import { gridUnits } from './grid-units.ts';
 import { PARTICLE_ALPHA_D, PARTICLE_ALPHA_G, BUILT_IN_RUNS, builtInNotes } from './particle-setup.ts';
 import { withReason } from './outcome.ts';
 
@@ -91,22 +92,24 @@ export const effPhaseTransition = experiment({
   id: 'eff.phase-transition', source: SOURCE, statement: STATEMENT, tier: 'slow', kind: 'statistical', expect: 'holds', exercises: ['particle-gan'],
   notes: BUILT_IN_RUNS,
   checks: `ReLU discriminator, N = 200, width 2048, α_D = α_G = ${PARTICLE_ALPHA_D}, g₂/g₁ ∈ {${PHIS.join(', ')}} × n_disc ∈ {1, 2, 4, 8}, 1000 iterations, metric averaged over T − 20n (n < 4): pooled Spearman ρ(log g₂/g₁, metric) > 0 and ρ(log n_disc, metric) < 0 over all cells, one-sided α = 0.05 each; the ½ log 8 boundary is fitted as a power law (log–log) and as an exponential, both reported (Figs. 5–6 drawn).`,
-  run: async (ctx) => {
-    const r = await runPhase(RELU_NDISC, ctx);
+  // Units: one Algorithm 1 run per grid cell.
+  units: gridUnits((rng) => phasePlan(RELU_NDISC, rng), (res) => {
+    const r = phaseFinish(RELU_NDISC, res);
     return withReason({
       decision: directions(r, 'ReLU, n_disc'), numRuns: r.cells.length,
       evidence: { setup: `${RELU_NDISC.disc}, N ${RELU_NDISC.N}, width ${RELU_NDISC.H}, α_D = ${RELU_NDISC.fixed}, α_G = ${PARTICLE_ALPHA_G}, ${RELU_NDISC.iters} iterations, start (1/√2, 1/√2)`, ...summarisePhase(r) },
       figures: [phaseFigure('fig5', 'Fig. 5 equivalent: mode collapse over (g₂/g₁, n_disc), ReLU; dashed: power-law fit of the ½ log 8 boundary', RELU_NDISC, r, 'pow'), llFigure('fig6', 'Fig. 6 equivalent: average log-likelihood', RELU_NDISC, r)],
     }, () => `pooled Spearman: ρ(log g₂/g₁) = ${r.phiTrend.rho.toFixed(3)} (p = ${r.phiTrend.pOneSided.toPrecision(3)}), ρ(log n_disc) = ${r.timeTrend.rho.toFixed(3)} (p = ${r.timeTrend.pOneSided.toPrecision(3)}) (need both one-sided p < ${ALPHA})`);
-  },
+  }),
 });
 
 export const effPhaseTransitionAlphaD = experiment({
   id: 'eff.phase-transition.alpha-d', source: SOURCE, statement: STATEMENT, tier: 'slow', kind: 'statistical', expect: 'holds', exercises: ['particle-gan'],
   notes: builtInNotes('Holds in App. D\'s regime (2026-12-04, 7.3 min on a shared core; fixtures/reruns/2026-12-04/eff.phase-transition.alpha-d/): pooled Spearman ρ(log g₂/g₁) = 0.49 (p = 3e-6) and ρ(log α_D) = −0.50 (p = 1.5e-6); the ½ log 8 boundary crosses five rows (g₂/g₁* ≈ 0.0037, 0.050, 0.19, 0.36 at α_D = 0.1, 0.2, 0.4, 0.8) and is fitted better by a power law (RMS 0.76 in log α_D, slope 0.39) than by an exponential (0.89). Caveat: at α_D = 1.6 the boundary turns back (collapsed from g₂/g₁ = 0.064 on, metric = log 8: the whole cloud in one mode), a step too large for the discriminator; that row is in the fit. A first re-run on g₂/g₁ ≤ 0.032 found only one crossing (not shown); the axis was extended to 0.512, the range the boundary needs, before this run. Until 2026-12-04 run at n_disc = 1, α_D ≤ 0.4, 1000 iterations and registered refuted on an absent direction (p = 0.61). The tanh half is eff.phase-transition.alpha-d.tanh. The paper does not give the α_D range of Figs. 10–11.'),
   checks: 'Fig. 10: ReLU discriminator, width 2048, n_disc = 6, 4000 iterations (App. D), N = 200, g₂/g₁ doubling from 0.0005 to 0.512 × α_D doubling from 0.025 to 1.6: both directions (pooled Spearman, one-sided α = 0.05 each way) and the ½ log 8 boundary fitted better (smaller RMS residual in log α_D) by a power law than by an exponential; a missing fit is not shown.',
-  run: async (ctx) => {
-    const relu = await runPhase(RELU_ALPHAD, ctx);
+  // Units: one Algorithm 1 run per grid cell.
+  units: gridUnits((rng) => phasePlan(RELU_ALPHAD, rng), (res) => {
+    const relu = phaseFinish(RELU_ALPHAD, res);
     const dirs = directions(relu, 'ReLU, α_D');
     const shapes = relu.pow && relu.exp ? (relu.pow.rmse < relu.exp.rmse ? 'holds' : 'refuted') : 'not-shown';
     const verdict = dirs.verdict === 'refuted' || shapes === 'refuted' ? 'refuted' : dirs.verdict === 'holds' && shapes === 'holds' ? 'holds' : 'not-shown';
@@ -115,15 +118,16 @@ export const effPhaseTransitionAlphaD = experiment({
       evidence: { setup: `ReLU, N ${RELU_ALPHAD.N}, width ${RELU_ALPHAD.H}, n_disc ${RELU_ALPHAD.fixed}, ${RELU_ALPHAD.iters} iterations, α_G = ${PARTICLE_ALPHA_G}`, boundaryShape: shapes, relu: summarisePhase(relu) },
       figures: [phaseFigure('fig10', 'Fig. 10 equivalent: ReLU, α_D sweep (log–log, power-law fit), n_disc = 6, 4000 iterations', RELU_ALPHAD, relu, 'pow')],
     }, () => `directions: ${dirs.verdict}; boundary shape (power law beats exponential): ${shapes}`);
-  },
+  }),
 });
 
 export const effPhaseTransitionAlphaDTanh = experiment({
   id: 'eff.phase-transition.alpha-d.tanh', source: SOURCE, statement: STATEMENT, tier: 'slow', kind: 'statistical', expect: 'not-shown', exercises: ['particle-gan'],
   notes: builtInNotes('Reduced reading (outside App. D\'s regime: width 512, n_disc = 1, 1000 iterations; the regime costs ≈ 15 h here). Measured 2026-11-22: the α_D direction holds (ρ = −0.64, p = 2·10⁻⁵), the g₂/g₁ direction does not show (ρ = 0.19, p = 0.14), and the 4-point boundary is fitted better by an exponential than a power law (RMS 0.96 vs 1.03), as the paper says. Not shown at this scale.'),
   checks: 'Fig. 11 (reduced): tanh, width 512, n_disc = 1, 1000 iterations, N = 200, g₂/g₁ doubling from 0.0005 to 0.032 × α_D doubling from 0.025 to 0.4: both directions (pooled Spearman, α = 0.05 each way, a reduced run never refutes) and the boundary fitted better by an exponential than by a power law.',
-  run: async (ctx) => {
-    const tanh = await runPhase(TANH_ALPHAD, ctx);
+  // Units: one Algorithm 1 run per grid cell.
+  units: gridUnits((rng) => phasePlan(TANH_ALPHAD, rng), (res) => {
+    const tanh = phaseFinish(TANH_ALPHAD, res);
     const dirs = directions(tanh, 'tanh, α_D');
     const reduced = dirs.verdict === 'refuted' ? 'not-shown' : dirs.verdict;
     const shapes = tanh.pow && tanh.exp ? (tanh.exp.rmse < tanh.pow.rmse ? 'holds' : 'not-shown') : 'not-shown';
@@ -133,7 +137,7 @@ export const effPhaseTransitionAlphaDTanh = experiment({
       evidence: { setup: `tanh, N ${TANH_ALPHAD.N}, width ${TANH_ALPHAD.H}, n_disc ${TANH_ALPHAD.fixed}, ${TANH_ALPHAD.iters} iterations`, boundaryShape: shapes, tanh: summarisePhase(tanh) },
       figures: [phaseFigure('fig11', 'Fig. 11 equivalent (reduced): tanh, α_D sweep (log-linear, exponential fit)', TANH_ALPHAD, tanh, 'exp')],
     }, () => `directions: ${dirs.verdict} (reduced: never refuted); exponential beats power law: ${shapes}`);
-  },
+  }),
 });
 
 /**

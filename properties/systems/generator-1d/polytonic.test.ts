@@ -33,6 +33,14 @@ describe('quadrature and steep-transition counting', () => {
     expect(Math.abs(gaussLegendre(f, a, a + w, 1) - exact)).toBeLessThanOrEqual(1e-12 * scale);
     expect(Math.abs(adaptiveIntegrate(f, a, a + w) - exact)).toBeLessThanOrEqual(1e-12 * scale);
   });
+  test('the 10-node rule\'s table: even monomials on [−1, 1] to a few ulps (Σ wᵢ = 2, Σ wᵢxᵢ^{2k} = 2/(2k + 1), k ≤ 9)', () => {
+    // One panel is the bare rule; its tabulated 16-digit nodes and weights make each moment exact to
+    // ~1e-16, so a mistyped digit anywhere in the table (the random-polynomial law above allows 1e-12) shows here.
+    for (let k = 0; k <= 9; k++) {
+      const exact = 2 / (2 * k + 1);
+      expect(Math.abs(gaussLegendre((x) => x ** (2 * k), -1, 1, 1) - exact)).toBeLessThanOrEqual(8 * Number.EPSILON * exact);
+    }
+  });
   test.prop([fc.integer({ min: 1, max: 6 }), fc.double({ min: 10, max: 1000, noNaN: true })])('a staircase with k jumps has k steep transitions', (k, steep) => {
     const zs: number[] = [];
     const xs: number[] = [];

@@ -13,22 +13,29 @@
  * φ-over-f_min of either generator. B ∝ 1/f_min, so τ grows as the gap density falls. Runs whose
  * x-span lies inside [μ_1, μ_K] are gap transitions; the bitonic one also has a run at its vertex
  * z = 0 (G(0) = −∞, the lower tail), reported separately.
+ * The matching half reads the system (`generator-1d`, `--impl`): its G in (i)–(iii) and its
+ * closed-form G′ at ±z_c against sign(z)·2φ(z_c)/f_X(x_c); the counting half is about the optimal
+ * maps themselves and uses the reference's graphs (x-grid, z = G⁻¹(x) by the normal quantile) and
+ * slopes (for τ).
  */
 import fc from 'fast-check';
 import { property } from '../claim.ts';
 import { ensure, ensureClose } from '../assert.ts';
 import { Rng } from '../../random/rng.ts';
 import {
-  bitonicOptimal, mixtureCdf, mixtureCdfBoth, mixturePdf, monotoneOptimalSlope, bitonicOptimalSlope, normalCentral, normalPdf,
+  mixtureCdf, mixtureCdfBoth, mixturePdf, monotoneOptimalSlope, bitonicOptimalSlope, normalCentral, normalPdf,
   normalQuantile, normalSf, steepTransitions, type Mixture1D, type SteepRun,
 } from '../../systems/generator-1d/index.ts';
 import { buildMixture, mixtureSpecArb } from './arbitraries.ts';
+import { generatorSystem } from './systems.ts';
 import { dkwCritical, ksStatistic } from './ks.ts';
 
 /** CDF identity through a bisected z_b: bisection to 1e-15 relative in z, conditioning f_X·|G′| ~ φ. */
 const CDF_RTOL = 1e-8;
 /** Eq. (1a) with Richardson differences at core points (slopes O(1)): truncation ≪ 1e-6. */
 const DENS_RTOL = 1e-6;
+/** The system's closed-form G′(±z_c) vs ±2φ(z_c)/f_X(x_c) at a core point: rounding only. */
+const CLOSED_SLOPE_RTOL = 1e-9;
 const KS_N = 300;
 const KS_ALPHA = 1e-6;
 /** x-grid resolution for the graph (points per unit σ_min): resolves gap crossings and cores. */
@@ -65,10 +72,10 @@ export const ibBitonicDiscontinuities = property({
   id: 'ib.bitonic-discontinuities',
   source: { paper: '000_cdda2fe4dacffe72.txt', where: '§3 and Fig. 1 (V-shape initialisation → bitonic generators with more discontinuities)' },
   statement: 'polytonic generators, which seem to have far more degrees of freedom than monotonic ones, are more constrained in low-density regions … If we intentionally bias G to bitonic with a V-shape initialization, indeed, more discontinuities need to be approximated.',
-  checks: 'For generated K-mode mixtures (K ∈ 2..4, gap factors 4–6 in units σ_k + σ_{k+1}, σ ∈ [0.5, 1.5], weights ≥ 0.2 before normalising): the bitonic G(z) = F_X⁻¹(2Φ(|z|) − 1) satisfies P(G(Z) ≤ x) = F_X(x) via a bisected z_b (rtol 1e-8), eq. (1a) with its two pieces gives f_X at a core point (rtol 1e-6), and 300 seeded samples pass KS at α = 1e-6; counting maximal runs of secant slope above τ = √(A·B) (A: core slope bound, B: smallest gap slope, τ ∝ f_gap^(−1/2)) inside [μ_1, μ_K], the bitonic G has exactly 2(K − 1) steep transitions and the monotone one K − 1, each covering its gap minimum.',
+  checks: 'For generated K-mode mixtures (K ∈ 2..4, gap factors 4–6 in units σ_k + σ_{k+1}, σ ∈ [0.5, 1.5], weights ≥ 0.2 before normalising): the bitonic G(z) = F_X⁻¹(2Φ(|z|) − 1) satisfies P(G(Z) ≤ x) = F_X(x) via a bisected z_b (rtol 1e-8), eq. (1a) with its two pieces gives f_X at a core point (rtol 1e-6), the system\'s closed-form G′(±z_c) equals ±2φ(z_c)/f_X(x_c) (rtol 1e-9), and 300 seeded samples pass KS at α = 1e-6; counting maximal runs of secant slope above τ = √(A·B) (A: core slope bound, B: smallest gap slope, τ ∝ f_gap^(−1/2)) inside [μ_1, μ_K], the bitonic G has exactly 2(K − 1) steep transitions and the monotone one K − 1, each covering its gap minimum.',
   tier: 'fast', kind: 'property', expect: 'holds',
   notes: 'Besides its 2(K − 1) gap crossings, the bitonic generator is steep at its vertex: G(0) = F_X⁻¹(0) = −∞, so slopes grow without bound as z → 0 (one run on each side of z = 0, in the lower tail, outside [μ_1, μ_K]). These are reported as bitonicVertexRuns and not counted as gap transitions; counting them, the bitonic generator has 2(K − 1) + 2 steep runs.',
-  exercises: ['generator-1d'],
+  systems: ['generator-1d'],
   arbitrary: fc.record({
     mix: mixtureSpecArb({ minK: 2, maxK: 4, minGap: 4, maxGap: 6, minWeight: 0.2, minStd: 0.5, maxStd: 1.5 }),
     u: fc.double({ min: 0.001, max: 0.999, noNaN: true }),
@@ -76,10 +83,11 @@ export const ibBitonicDiscontinuities = property({
     kCore: fc.nat(),
     seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
   }),
-  check: ({ mix, u, core, kCore, seed }) => {
+  check: ({ mix, u, core, kCore, seed }, ctx) => {
+    const sys = generatorSystem(ctx);
     const m = buildMixture(mix);
     const K = m.weights.length;
-    const G = (z: number) => bitonicOptimal(m, z);
+    const G = (z: number) => sys.bitonic(m, z);
     // (i) CDF identity at x = F_X⁻¹(u) reached through the forward map only: bisection for z_b > 0 with G(z_b) = x.
     const xMid = (() => { let a = -50, b = 50; for (let i = 0; i < 200; i++) { const c = 0.5 * (a + b); if (mixtureCdf(m, c) < u) a = c; else b = c; } return 0.5 * (a + b); })();
     let za = 0;
@@ -101,6 +109,9 @@ export const ibBitonicDiscontinuities = property({
     const fd = (z: number) => (4 * ((G(z + h / 2) - G(z - h / 2)) / h) - (G(z + h) - G(z - h)) / (2 * h)) / 3;
     const dens = normalPdf(zc) / Math.abs(fd(zc)) + normalPdf(-zc) / Math.abs(fd(-zc));
     const densErr = ensureClose('eq. (1a), two pieces, at a core point vs f_X', dens, mixturePdf(m, xc), { rtol: DENS_RTOL }) / mixturePdf(m, xc);
+    const closedSlope = (2 * normalPdf(zc)) / mixturePdf(m, xc);
+    ensureClose('closed-form G′(z_c) vs 2φ(z_c)/f_X(x_c)', sys.bitonicSlope(m, zc), closedSlope, { rtol: CLOSED_SLOPE_RTOL });
+    ensureClose('closed-form G′(−z_c) vs −2φ(z_c)/f_X(x_c)', sys.bitonicSlope(m, -zc), -closedSlope, { rtol: CLOSED_SLOPE_RTOL });
     // KS on samples.
     const rng = new Rng(seed);
     const xs = new Float64Array(KS_N);

@@ -8,12 +8,15 @@
  * the piece. Part (b) uses two-mode targets with separations d₁ < d₂ (in units of σ₁ + σ₂): the
  * monotone optimal generator's slope at the gap's density minimum x* is larger for the deeper gap,
  * and is ≥ φ(z_max)/f_min where F_X(x*) ∈ [w/2, 1 − (1 − w)/2] bounds |z*| ≤ z_max.
+ * Part (b)'s slope is the system's closed-form G′ (`generator-1d`, `--impl`); part (a) is about the
+ * exact density of a generated polytonic G and uses the reference's piece formulas and Φ-masses.
  */
 import fc from 'fast-check';
 import { property } from '../claim.ts';
 import { ensure, undecidedIf } from '../assert.ts';
-import { binProbability, densityBreaks, mixture1d, mixturePdf, normalPdf, pieceInverse, pieceValue, rangeOf, mixtureCdf, normalQuantile, monotoneOptimalSlope, type Mixture1D } from '../../systems/generator-1d/index.ts';
+import { binProbability, densityBreaks, mixture1d, mixturePdf, normalPdf, pieceInverse, pieceValue, rangeOf, mixtureCdf, normalQuantile, type Generator1d, type Mixture1D } from '../../systems/generator-1d/index.ts';
 import { buildPolytonic, polytonicSpecArb } from './arbitraries.ts';
+import { generatorSystem } from './systems.ts';
 
 /**
  * Half-width of the difference quotient of exact bin probabilities (relative to 1 + |x|). Where one
@@ -54,14 +57,14 @@ function gapMinimum(m: Mixture1D): number {
   return 0.5 * (a + b);
 }
 
-function gapSlope(w: number, s1: number, s2: number, sep: number): { slope: number; fMin: number; bound: number } {
+function gapSlope(sys: Generator1d, w: number, s1: number, s2: number, sep: number): { slope: number; fMin: number; bound: number } {
   const m = mixture1d([w, 1 - w], [0, sep * (s1 + s2)], [s1, s2]);
   const xs = gapMinimum(m);
   const fMin = mixturePdf(m, xs);
   const zs = normalQuantile(mixtureCdf(m, xs));
   // G′ = φ(z)/f_X(G(z)) (checked against differences of G by ib.thm1.monotone where differences are
   // well conditioned; in a gap with f_min ~ 1e-9 the quantile's conditioning 1/f_min rules them out).
-  const slope = monotoneOptimalSlope(m, zs);
+  const slope = sys.monotoneSlope(m, zs);
   // F_X(x*) ∈ [w/2, 1 − (1 − w)/2] since μ₁ ≤ x* ≤ μ₂, so |z*| ≤ zMax and G′ ≥ φ(zMax)/f_min → ∞.
   const zMax = Math.max(-normalQuantile(w / 2), -normalQuantile((1 - w) / 2));
   return { slope, fMin, bound: normalPdf(zMax) / fMin };
@@ -71,9 +74,9 @@ export const ibLowDensitySlope = property({
   id: 'ib.low-density-slope',
   source: { paper: '000_cdda2fe4dacffe72.txt', where: '§3, "Polytonic generators in 1D are more constrained in low-density regions"' },
   statement: 'lower bounding G_p(z(x)) as ∂_z G_p(z(x))/s_p = |∂_z G_p(z(x))| ≥ φ(G_p⁻¹(x))/f_X(x), ∀p ∈ P(x). In the zero-density limit f_X(x) → 0, unless φ(G_p⁻¹(x)) → 0, the only solution is |∂_u G_p(z(x))| = ∞.',
-  checks: '(a) For generated polytonic G and x = G_p(z*) with z* inside a piece (≥ 5 % of its z-interval from its ends; outer pieces on 3 units of z), ≥ 1e-6 (relative) from the density\'s jump points and with f_X(x) ≥ 1e-12 (otherwise undecided), with f_X(x) = difference quotient of exact bin probabilities and |G_p′| by central differences: every active piece has |G_p′(z_p)| ≥ φ(z_p)/f_X(x) up to 10× the per-instance error estimate (Richardson on the quotient, rounding of the bin ends, the slope\'s difference error). (b) For generated two-mode targets (weight w ∈ [0.2, 0.8], σ₁, σ₂ ∈ [0.3, 2]) and separations 1.5 ≤ d₁ < d₂ ≤ 8 (units σ₁ + σ₂, d₂ − d₁ ≥ 0.05): at the gap\'s density minimum x* the monotone optimal G has slope G′ = φ(z*)/f_min ≥ φ(z_max)/f_min with z_max = max|Φ⁻¹(w/2)|, |Φ⁻¹((1−w)/2)| (so G′ → ∞ as f_min → 0), and the deeper gap (smaller f_min) has the larger slope.',
+  checks: '(a) For generated polytonic G and x = G_p(z*) with z* inside a piece (≥ 5 % of its z-interval from its ends; outer pieces on 3 units of z), ≥ 1e-6 (relative) from the density\'s jump points and with f_X(x) ≥ 1e-12 (otherwise undecided), with f_X(x) = difference quotient of exact bin probabilities and |G_p′| by central differences: every active piece has |G_p′(z_p)| ≥ φ(z_p)/f_X(x) up to 10× the per-instance error estimate (Richardson on the quotient, rounding of the bin ends, the slope\'s difference error). (b) For generated two-mode targets (weight w ∈ [0.2, 0.8], σ₁, σ₂ ∈ [0.3, 2]) and separations 1.5 ≤ d₁ < d₂ ≤ 8 (units σ₁ + σ₂, d₂ − d₁ ≥ 0.05): at the gap\'s density minimum x* the monotone optimal G has slope (the system\'s closed-form G′) G′ = φ(z*)/f_min ≥ φ(z_max)/f_min with z_max = max|Φ⁻¹(w/2)|, |Φ⁻¹((1−w)/2)| (so G′ → ∞ as f_min → 0), and the deeper gap (smaller f_min) has the larger slope.',
   tier: 'fast', kind: 'property', expect: 'holds',
-  exercises: ['generator-1d'],
+  systems: ['generator-1d'],
   arbitrary: fc.record({
     spec: polytonicSpecArb,
     pieceFrac: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
@@ -84,7 +87,8 @@ export const ibLowDensitySlope = property({
     d1: fc.double({ min: 1.5, max: 7.9, noNaN: true }),
     dd: fc.double({ min: 0.05, max: 6, noNaN: true }),
   }),
-  check: ({ spec, pieceFrac, u, w, s1, s2, d1, dd }) => {
+  check: ({ spec, pieceFrac, u, w, s1, s2, d1, dd }, ctx) => {
+    const sys = generatorSystem(ctx);
     const g = buildPolytonic(spec);
     // x = G_{p0}(z*) with z* inside piece p0's z-interval, so p0 is active at x and f_X(x) ≥ its term.
     const P = g.pieces.length;
@@ -129,8 +133,8 @@ export const ibLowDensitySlope = property({
     }
     ensure(active > 0, `no piece is active at x = ${x} = G_${p0}(${zStar})`, { x, p0, zStar });
     const d2 = Math.min(d1 + dd, 8);
-    const a = gapSlope(w, s1, s2, d1);
-    const b = gapSlope(w, s1, s2, d2);
+    const a = gapSlope(sys, w, s1, s2, d1);
+    const b = gapSlope(sys, w, s1, s2, d2);
     for (const [name, r] of [['d1', a], ['d2', b]] as const) {
       ensure(r.slope >= r.bound * (1 - GAP_RTOL), `${name}: gap slope ${r.slope} below φ(z_max)/f_min = ${r.bound}`, { ...r });
     }

@@ -5,18 +5,21 @@
  * ∂h/∂x from the backward pass; the closed-form NTK Gram against J Jᵀ with J's rows from the
  * backward pass; activation change against sign flips (100%) and positive rescalings (0%);
  * spline updates against function-preserving rescalings (w, b, v) → (kw, kb, v/k), which leave
- * ξ, β, μ unchanged while the raw weights move; effective rank against its closed values.
+ * ξ, β, μ unchanged while the raw weights move; effective rank against its closed values. The
+ * backward pass is the system's (`shallow-relu-gan`, `--impl`): a wrong ∂h/∂x or ∂h/∂θ breaks the
+ * JFN or NTK comparison; the metrics themselves are the reference's (src/systems/shallow-relu-gan/metrics.ts).
  */
 import fc from 'fast-check';
 import { property } from '../claim.ts';
 import { ensure, ensureClose, ensureAllClose } from '../assert.ts';
 import { Rng } from '../../random/rng.ts';
 import {
-  activationChangePct, backward, breakplaneOrientationUpdate, cloneNet, deltaSlopeUpdate, forward, jacobianFrobenius, netWork,
+  activationChangePct, breakplaneOrientationUpdate, cloneNet, deltaSlopeUpdate, jacobianFrobenius,
   ntkGram, paramCount, updateNorms, weightNorms,
 } from '../../systems/shallow-relu-gan/index.ts';
 import { effectiveRank, effectiveRankFromEigenvalues } from '../../metrics/effective-rank.ts';
 import { randomNet, randomPoints } from './nets.ts';
+import { ganSystem } from './systems.ts';
 
 /** Closed form vs backward pass: sums of ≤ 16·3 products, rounding only. */
 const RTOL = 1e-10;
@@ -31,7 +34,7 @@ export const ibMetrics = property({
   statement: 'Our implicit bias metrics include Jacobian Frobenius norms (JFNs) ‖∇_z G(z)‖_F of G w.r.t. latent z, averaged over P_z, norms of weights and their updates after training, spline parameters (Def. 2) and the change of activation pattern |ΔAct_G%|, and the effective rank of the neural tangent kernels (NTKs) rank_eff(NTK).',
   checks: 'For generated shallow nets (d ∈ 1..3, D ∈ 1..2, H ∈ 1..16) and 8 inputs: JFN ≥ 0, equals the mean ‖∂h/∂x‖_F from the backward pass (rtol 1e-10) and scales by |k| when V is scaled by k; activation change is 0% for identical parameters, 0% under (w, b) → (kw, kb), k > 0, 100% under (w, b) → (−w, −b), within [0, 100] for a perturbation; update norms are 0 for identical parameters and their groups add up in squares; the closed-form NTK Gram equals J Jᵀ from the backward pass (rtol 1e-10) and its effective rank lies in [1, nD]; effective rank is n for c·I and 1 for c·uuᵀ; breakplane-orientation and delta-slope updates are 0 under the function-preserving rescaling (w, b, v) → (kw, kb, v/k) while the raw update is not, orientation update is 2 under w → −w in 1-D, and delta-slope update equals mean_i ‖Δv_i‖·‖w_i‖ when only V moves.',
   tier: 'fast', kind: 'property', expect: 'holds',
-  exercises: ['shallow-relu-gan'],
+  systems: ['shallow-relu-gan'],
   arbitrary: fc.record({
     d: fc.integer({ min: 1, max: 3 }),
     D: fc.integer({ min: 1, max: 2 }),
@@ -41,26 +44,23 @@ export const ibMetrics = property({
     n: fc.integer({ min: 2, max: 12 }),
     seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
   }),
-  check: ({ d, D, H, k, vscale, n, seed }) => {
+  check: ({ d, D, H, k, vscale, n, seed }, ctx) => {
+    const sys = ganSystem(ctx);
     const net = randomNet(d, H, D, seed);
     const npts = 8;
     const X = randomPoints(npts, d, seed + 7);
     // JFN: closed form vs backward pass.
     const jfn = jacobianFrobenius(net, X, npts);
     ensure(jfn >= 0, 'JFN must be ≥ 0', { jfn });
-    const ws = netWork(net, 1);
-    const y = new Float64Array(D);
     const gy = new Float64Array(D);
-    const gx = new Float64Array(d);
     let ref = 0;
     for (let s = 0; s < npts; s++) {
       const x = X.subarray(s * d, (s + 1) * d);
-      forward(net, x, 1, y, ws);
       let f2 = 0;
       for (let j = 0; j < D; j++) {
         gy.fill(0);
         gy[j] = 1;
-        backward(net, x, 1, gy, ws, null, gx);
+        const gx = sys.backward(net, x, 1, gy).gX;
         for (let q = 0; q < d; q++) f2 += gx[q]! ** 2;
       }
       ref += Math.sqrt(f2) / npts;
@@ -97,14 +97,12 @@ export const ibMetrics = property({
     const m = n * D;
     const P = paramCount(d, H, D);
     const J = new Float64Array(m * P);
-    const wsn = netWork(net, 1);
     for (let s = 0; s < n; s++) {
       const x = Xn.subarray(s * d, (s + 1) * d);
-      forward(net, x, 1, y, wsn);
       for (let j = 0; j < D; j++) {
         gy.fill(0);
         gy[j] = 1;
-        backward(net, x, 1, gy, wsn, J.subarray((s * D + j) * P, (s * D + j + 1) * P), null);
+        J.set(sys.backward(net, x, 1, gy).gTheta, (s * D + j) * P);
       }
     }
     const JJ = new Float64Array(m * m);

@@ -8,13 +8,16 @@
  *
  * Independent sides: the network's own forward pass (θ-parameterisation) vs the spline evaluation
  * (ψ-parameterisation); in 1-D, one-sided difference quotients of the forward pass on either side
- * of each breakpoint (h is linear between breakpoints, so they are exact up to rounding).
+ * of each breakpoint (h is linear between breakpoints, so they are exact up to rounding). The
+ * forward pass is the system's (`shallow-relu-gan`, `--impl`); the spline parameters and their
+ * evaluation are the reference's (eq. 2 transcribed in src/systems/shallow-relu-gan/spline.ts).
  */
 import fc from 'fast-check';
 import { property } from '../claim.ts';
 import { ensure, ensureClose } from '../assert.ts';
-import { evalSpline, forward, netWork, toSpline } from '../../systems/shallow-relu-gan/index.ts';
+import { evalSpline, toSpline } from '../../systems/shallow-relu-gan/index.ts';
 import { randomNet, randomPoints } from './nets.ts';
+import { ganSystem } from './systems.ts';
 
 /** h from θ vs from ψ: sums of H ≤ 16 products, a few ulps each, relative to Σ|terms|. */
 const VALUE_RTOL = 1e-12;
@@ -28,7 +31,7 @@ export const ibSplineReparam = property({
   checks: 'For generated shallow ReLU nets (d ∈ 1..3, D ∈ 1..2, H ∈ 1..16, parameter scale 0.1–10) and 6 inputs: the forward pass equals the spline form of eq. (2) (rtol 1e-12 of Σ|terms|); for a generated 1-D net, at every breakpoint β_iξ_i the slope of h on the neuron\'s active side minus that on its inactive side (one-sided differences of the forward pass) equals μ_iξ_i, i.e. right-minus-left equals μ_i (rtol 1e-6 of Σ|μ|), and ‖ξ_i‖ = 1.',
   tier: 'fast', kind: 'property', expect: 'holds',
   notes: 'The catalog\'s "slope jumps by μᵢξᵢ" holds as active-side minus inactive-side slope (the paper\'s "change of slope … where neuron i is active"); read as right-minus-left it would fail for every neuron with ξᵢ = −1, whose right-minus-left jump is μᵢ.',
-  exercises: ['shallow-relu-gan'],
+  systems: ['shallow-relu-gan'],
   arbitrary: fc.record({
     d: fc.integer({ min: 1, max: 3 }),
     D: fc.integer({ min: 1, max: 2 }),
@@ -36,13 +39,13 @@ export const ibSplineReparam = property({
     scale: fc.double({ min: 0.1, max: 10, noNaN: true }),
     seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
   }),
-  check: ({ d, D, H, scale, seed }) => {
+  check: ({ d, D, H, scale, seed }, ctx) => {
+    const sys = ganSystem(ctx);
     const net = randomNet(d, H, D, seed, scale);
     const sp = toSpline(net);
     const n = 6;
     const X = randomPoints(n, d, seed ^ 0x5bd1e995, 2 * scale);
-    const Y = new Float64Array(n * D);
-    forward(net, X, n, Y, netWork(net, n));
+    const Y = sys.forward(net, X, n);
     let worst = 0;
     const out = new Float64Array(D);
     for (let s = 0; s < n; s++) {
@@ -73,9 +76,7 @@ export const ibSplineReparam = property({
     for (let i = 1; i < H; i++) minGap = Math.min(minGap, sorted[i]! - sorted[i - 1]!);
     let worstJump = 0;
     if (minGap > 1e-6 * scale) {
-      const ws = netWork(n1, 1);
-      const y = new Float64Array(D);
-      const h = (x: number, j: number) => { forward(n1, Float64Array.of(x), 1, y, ws); return y[j]!; };
+      const h = (x: number, j: number) => sys.forward(n1, Float64Array.of(x), 1)[j]!;
       let sumMu = 0;
       for (let i = 0; i < H; i++) for (let j = 0; j < D; j++) sumMu += Math.abs(s1.mu[i * D + j]!);
       for (let i = 0; i < H; i++) {

@@ -5,14 +5,16 @@
  * Independent checks: (i) the CDF identity F_X(G(z)) = Φ(z) in the smaller tail (the quantile is
  * solved numerically, F_X is a sum of normal CDFs); (ii) a one-sample KS test of G(Z) on seeded
  * samples against F_X; (iii) G′ by Richardson-extrapolated central differences of G against
- * φ(z)/f_X(G(z)).
+ * φ(z)/f_X(G(z)), and the system's closed-form G′ against the same. G and G′ are the system's
+ * (`generator-1d`, `--impl`); F_X, f_X and Φ are the reference's (sums of normal CDFs and pdfs).
  */
 import fc from 'fast-check';
 import { property } from '../claim.ts';
 import { ensure, ensureClose } from '../assert.ts';
 import { Rng } from '../../random/rng.ts';
-import { mixtureCdf, mixtureCdfBoth, mixturePdf, monotoneOptimal, normalCdfBoth, normalPdf } from '../../systems/generator-1d/index.ts';
+import { mixtureCdf, mixtureCdfBoth, mixturePdf, normalCdfBoth, normalPdf } from '../../systems/generator-1d/index.ts';
 import { buildMixture, mixtureSpecArb } from './arbitraries.ts';
+import { generatorSystem } from './systems.ts';
 import { dkwCritical, ksStatistic } from './ks.ts';
 
 /** Tail-probability identity: quantile solved to ~1e-15 relative in x, amplified by f·|x|/tail. */
@@ -23,6 +25,8 @@ const KS_N = 500;
 const KS_ALPHA = 1e-6;
 /** Richardson central differences with x-step ≤ 1e-4 (h = 1e-4·min(1, 1/G′)): truncation O(h⁴) and rounding ≪ 1e-6. */
 const SLOPE_RTOL = 1e-6;
+/** The system's closed-form G′ vs φ(z)/f_X(G(z)): two closed forms, rounding only (f_X is a sum of positive terms). */
+const CLOSED_SLOPE_RTOL = 1e-9;
 
 function fdSlope(g: (z: number) => number, z: number, h: number): number {
   const d1 = (g(z + h) - g(z - h)) / (2 * h);
@@ -34,17 +38,18 @@ export const ibThm1Monotone = property({
   id: 'ib.thm1.monotone',
   source: { paper: '000_cdda2fe4dacffe72.txt', where: '§3, Thm 1 with P = 1; Fig. 1 (green: optimal monotonic generator)' },
   statement: 'Under Assumption 1, if X = G(Z) ~ f_X, where Z ~ N(0, 1) … (Density Matching) (1a); the optimal monotonic generators (Fig. 1, green curves).',
-  checks: 'For generated 1-D Gaussian mixtures (K ∈ 1..4 modes, weights, stds, separations) and z ∈ [−6, 6]: G = F_X⁻¹∘Φ satisfies F_X(G(z)) = Φ(z) (smaller tail, rtol 1e-9), is increasing, its slope by Richardson differences equals φ(z)/f_X(G(z)) (rtol 1e-6), and 500 seeded samples G(Z) pass a one-sample KS test against F_X at α = 1e-6 (DKW bound).',
+  checks: 'For generated 1-D Gaussian mixtures (K ∈ 1..4 modes, weights, stds, separations) and z ∈ [−6, 6]: G = F_X⁻¹∘Φ satisfies F_X(G(z)) = Φ(z) (smaller tail, rtol 1e-9), is increasing, its slope by Richardson differences equals φ(z)/f_X(G(z)) (rtol 1e-6) and so does the system\'s closed-form G′ (rtol 1e-9), and 500 seeded samples G(Z) pass a one-sample KS test against F_X at α = 1e-6 (DKW bound).',
   tier: 'fast', kind: 'property', expect: 'holds',
-  exercises: ['generator-1d'],
+  systems: ['generator-1d'],
   arbitrary: fc.record({
     mix: mixtureSpecArb({ minK: 1, maxK: 4, minGap: 0, maxGap: 4 }),
     z: fc.double({ min: -6, max: 6, noNaN: true }),
     seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
   }),
-  check: ({ mix, z, seed }) => {
+  check: ({ mix, z, seed }, ctx) => {
+    const sys = generatorSystem(ctx);
     const m = buildMixture(mix);
-    const G = (t: number) => monotoneOptimal(m, t);
+    const G = (t: number) => sys.monotone(m, t);
     const x = G(z);
     const [lo, hi] = mixtureCdfBoth(m, x);
     const [pz, qz] = normalCdfBoth(z);
@@ -55,6 +60,7 @@ export const ibThm1Monotone = property({
     const h = 1e-4 * Math.min(1, 1 / analytic);
     const fd = fdSlope(G, z, h);
     const slopeErr = ensureClose('G′(z) by differences vs φ(z)/f_X(G(z))', fd, analytic, { rtol: SLOPE_RTOL }) / analytic;
+    ensureClose('closed-form G′(z) vs φ(z)/f_X(G(z))', sys.monotoneSlope(m, z), analytic, { rtol: CLOSED_SLOPE_RTOL });
     const rng = new Rng(seed);
     const xs = new Float64Array(KS_N);
     for (let i = 0; i < KS_N; i++) xs[i] = G(rng.normal());

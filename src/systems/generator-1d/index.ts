@@ -5,3 +5,4 @@ export * from './polytonic.ts';
 export * from './optimal.ts';
 export * from './steep.ts';
 export * from './quadrature.ts';
+export { generator1d, type Generator1d } from './generator-1d.ts';

@@ -8,3 +8,4 @@ export * from './gan.ts';
 export * from './metrics.ts';
 export * from './kl-target.ts';
 export * from './regression.ts';
+export { shallowReluGan, type ShallowReluGan } from './shallow-relu-gan.ts';

@@ -5,7 +5,8 @@
  */
 import { expect, test } from 'vitest';
 import { findClaim } from '../../src/claims/registry.ts';
-import { listUnits, runUnit } from '../../src/runner/run-claim.ts';
+import { listUnits, runClaim, runUnit } from '../../src/runner/run-claim.ts';
+import { makeWidthHurts } from '../../src/claims/ib/width-hurts.ts';
 import { runWork } from '../../src/runner/run-many.ts';
 import { Rng } from '../../src/random/rng.ts';
 import { deriveSeed } from '../../src/random/seed.ts';
@@ -45,4 +46,18 @@ test('a random scatter (eff.fourier-boundary\'s Figs. 14–15 design) as units e
   const plan = scatterPlan(spec, rng);
   const res = plan.cells.map((cell) => summarise(runAlg1(cell.cfg), cell.keep));
   expect(scatterFinish(spec, plan, res, rng)).toEqual(direct);
+}, 120_000);
+
+test('an ib sweep (width-hurts) as units equals the same sweep through tuneMany, decision and checkpoints included', async () => {
+  const p: Parameters<typeof makeWidthHurts>[2] = { datasets: ['mix3'], widths: [8, 32], gammas: [0.9], lrGrid: [-3, -2.5], seeds: 4, steps: 120, checkpoints: [60], batch: 16, evalN: 800, testAlpha: 0.01, regime: 'reduced' };
+  const asRun = makeWidthHurts('test.width-hurts-units', 'fast', p, 'not-shown');
+  const asUnits = makeWidthHurts('test.width-hurts-units', 'slow', p, 'not-shown');
+  expect(asRun.run).toBeDefined();
+  expect(asUnits.units).toBeDefined();
+  const a = await runClaim(asRun, { globalSeed: 2 });
+  const b = await runClaim(asUnits, { globalSeed: 2 });
+  expect(b.units).toHaveLength(16);
+  expect(b.status).toBe(a.status);
+  expect(b.evidence).toEqual(a.evidence);
+  expect(b.figures).toEqual(a.figures);
 }, 120_000);

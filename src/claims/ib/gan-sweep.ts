@@ -16,6 +16,8 @@ import {
   shallowNet, type GaussianMixtureNd, type GanRun, type ShallowNet,
 } from '../../systems/shallow-relu-gan/index.ts';
 import Tinypool from 'tinypool';
+import type { ClaimContext, ExperimentClaim, ExperimentOutcome } from '../claim.ts';
+import type { Units } from '../units.ts';
 import { wilcoxonSignedRank, mean, median, pairedDirection, type Decision, type DirectionOptions } from '../../stats/index.ts';
 import { defaultThreads } from '../../systems/particle-gan/grid.ts';
 
@@ -230,4 +232,54 @@ export function klVsStepsFigure(tuned: Tuned[], p: SweepParams, label: (s: GanSe
       },
     },
   };
+}
+
+/** One training run of a sweep: block (a tuneMany call), setting, learning rate, seed. */
+export interface SweepJob {
+  block: number;
+  si: number;
+  li: number;
+  ki: number;
+  setting: GanSetting;
+  lrLog10: number;
+  seed: number;
+}
+
+/** Every run of the given sweeps (each block one tuneMany call), block-major as tuneMany orders them. */
+export function sweepJobs(blocks: readonly GanSetting[][], seeds: readonly number[], p: SweepParams): SweepJob[] {
+  return blocks.flatMap((settings, block) => settings.flatMap((setting, si) => p.lrGrid.flatMap((lrLog10, li) => seeds.map((seed, ki) => ({ block, si, li, ki, setting, lrLog10, seed })))));
+}
+
+/** The tuned sweeps from every run's cell (in sweepJobs order): what tuneMany would have returned, block by block. */
+export function sweepFromCells(blocks: readonly GanSetting[][], seeds: readonly number[], p: SweepParams, cells: readonly Cell[]): Tuned[][] {
+  const jobs = sweepJobs(blocks, seeds, p);
+  if (cells.length !== jobs.length) throw new RangeError(`sweepFromCells: ${cells.length} cells for ${jobs.length} runs`);
+  const grid: Cell[][][][] = blocks.map((settings) => settings.map(() => p.lrGrid.map(() => new Array<Cell>(seeds.length))));
+  jobs.forEach((j, k) => { grid[j.block]![j.si]![j.li]![j.ki] = cells[k]!; });
+  return blocks.map((settings, b) => settings.map((setting, si) => pickBest(setting, p, grid[b]![si]!)));
+}
+
+/**
+ * How a sweep claim executes: `run` (each block through tuneMany's thread pool; the fast tier) or
+ * `units` (one unit per training run, for the slow tier's workers and shards). Both draw the seeds
+ * first from the claim's generator and hand `finish` the same Tuned blocks, bit for bit.
+ */
+export function sweepExecution(p: SweepParams, blocks: GanSetting[][], nSeeds: number, asUnits: boolean, finish: (tuned: Tuned[][], ctx: ClaimContext) => ExperimentOutcome): Pick<ExperimentClaim, 'run' | 'units'> {
+  if (!asUnits) {
+    return {
+      run: async (ctx) => {
+        const seeds = drawSeeds(ctx.rng, nSeeds);
+        const tuned: Tuned[][] = [];
+        for (const b of blocks) tuned.push(await tuneMany(b, seeds, p, ctx.progress));
+        return finish(tuned, ctx);
+      },
+    };
+  }
+  const units: Units<SweepJob, Cell> = {
+    list: ({ seed }) => sweepJobs(blocks, drawSeeds(new Rng(seed), nSeeds), p),
+    label: (j) => `b${j.block}-H${j.setting.H}-a${j.setting.alpha}-g${j.setting.gamma}-lr${j.lrLog10}-s${j.ki}`,
+    run: (j) => runCell(j.setting, j.lrLog10, j.seed, p).cell,
+    reduce: (cells, ctx) => finish(sweepFromCells(blocks, drawSeeds(ctx.rng, nSeeds), p, cells), ctx),
+  };
+  return { units };
 }

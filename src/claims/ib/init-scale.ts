@@ -10,7 +10,7 @@
  */
 import { experiment, type ExperimentClaim } from '../claim.ts';
 import {
-  PAPER_LR_GRID, drawSeeds, klVsStepsFigure, pairedDecision, pairedWorse, summary, trainingLengths, tuneMany, tunedAt,
+  PAPER_LR_GRID, klVsStepsFigure, pairedDecision, pairedWorse, summary, trainingLengths, sweepExecution, tunedAt,
   type DatasetName, type SweepParams, type Tuned,
 } from './gan-sweep.ts';
 import { combineDecisions, describeDecision } from '../../stats/index.ts';
@@ -39,10 +39,9 @@ export function makeInitScale(id: string, tier: 'fast' | 'slow', p: InitParams, 
     tier, kind: 'statistical', expect,
     ...(notes ? { notes } : {}),
     exercises: ['shallow-relu-gan'],
-    run: async (ctx) => {
-      const seeds = drawSeeds(ctx.rng, p.seeds);
-      const sweeps: { gamma: number; tuned: Tuned[] }[] = [];
-      for (const gamma of p.gammas) sweeps.push({ gamma, tuned: await tuneMany(p.alphas.map((alpha) => ({ data: p.data, H: p.H, gamma, alpha })), seeds, p, ctx.progress) });
+    // One block per γ; the slow tier runs every training run as a unit.
+    ...sweepExecution(p, p.gammas.map((gamma) => p.alphas.map((alpha) => ({ data: p.data, H: p.H, gamma, alpha }))), p.seeds, tier === 'slow', (tuned) => {
+      const sweeps: { gamma: number; tuned: Tuned[] }[] = p.gammas.map((gamma, i) => ({ gamma, tuned: tuned[i]! }));
       const opts = { alpha: p.testAlpha, regime: p.regime, decidingScale: 'more seeds, longer training (see the slow tier)' };
       const decide = (tuned: Tuned[], gamma: number) => {
         const one = tuned[p.alphas.indexOf(1)]!;
@@ -76,7 +75,7 @@ export function makeInitScale(id: string, tier: 'fast' | 'slow', p: InitParams, 
           ...(decision.verdict !== 'holds' ? { reason: blocks.flatMap((b) => [b.kl, b.upd]).filter((d) => d.verdict !== 'holds').map(describeDecision).join('; ') } : {}),
           blocks: blocks.map((b) => ({ gamma: b.gamma, kl: b.klAlpha1VsSmall, deltaSlopeUpdate: b.deltaSlopeUpdateSmallVsAlpha1, verdict: combineDecisions('', [b.kl, b.upd]).verdict })), byTrainingLength, settings: rows },
       };
-    },
+    }),
   });
 }
 

@@ -12,7 +12,7 @@
  */
 import { experiment, type ExperimentClaim } from '../claim.ts';
 import {
-  PAPER_LR_GRID, drawSeeds, klVsStepsFigure, pairedDecision, summary, trainingLengths, tuneMany, tunedAt,
+  PAPER_LR_GRID, klVsStepsFigure, pairedDecision, summary, trainingLengths, sweepExecution, tunedAt,
   type DatasetName, type SweepParams, type Tuned,
 } from './gan-sweep.ts';
 import { combineDecisions, describeDecision } from '../../stats/index.ts';
@@ -57,12 +57,9 @@ export function makeWidthHurts(id: string, tier: 'fast' | 'slow', p: WidthParams
     tier, kind: 'statistical', expect,
     ...(notes ? { notes } : {}),
     exercises: ['shallow-relu-gan'],
-    run: async (ctx) => {
-      const seeds = drawSeeds(ctx.rng, p.seeds);
-      const sweeps: { data: DatasetName; gamma: number; tuned: Tuned[] }[] = [];
-      for (const data of p.datasets) {
-        for (const gamma of p.gammas) sweeps.push({ data, gamma, tuned: await tuneMany(p.widths.map((H) => ({ data, H, gamma, alpha: 1 })), seeds, p, ctx.progress) });
-      }
+    // One block per (dataset, γ); the slow tier runs every training run as a unit.
+    ...sweepExecution(p, widthBlocks(p).map((b) => b.settings), p.seeds, tier === 'slow', (tuned) => {
+      const sweeps: { data: DatasetName; gamma: number; tuned: Tuned[] }[] = widthBlocks(p).map((b, i) => ({ data: b.data, gamma: b.gamma, tuned: tuned[i]! }));
       const runs = sweeps.length * p.widths.length * p.lrGrid.length * p.seeds;
       const label = (s: { data: DatasetName; gamma: number }) => `${s.data}, ${s.gamma === 1 ? 'SGD' : `RMSProp γ = ${s.gamma}`}`;
       const blocks = sweeps.map((s) => ({ data: s.data, gamma: s.gamma, ...decideBlock(s.tuned, p.widths, label(s), p) }));
@@ -105,8 +102,12 @@ export function makeWidthHurts(id: string, tier: 'fast' | 'slow', p: WidthParams
           settings: rows,
         },
       };
-    },
+    }),
   });
+}
+
+function widthBlocks(p: WidthParams) {
+  return p.datasets.flatMap((data) => p.gammas.map((gamma) => ({ data, gamma, settings: p.widths.map((H) => ({ data, H, gamma, alpha: 1 })) })));
 }
 
 export const ibWidthHurts = makeWidthHurts('ib.width-hurts', 'slow', SLOW, 'not-shown',

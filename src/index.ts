@@ -19,5 +19,8 @@ export * as generator1d from './systems/generator-1d/index.ts';
 export * as shallowReluGan from './systems/shallow-relu-gan/index.ts';
 export * as jacobianClamping from './systems/jacobian-clamping/index.ts';
 export type { Kernel } from './kernels/kernel.ts';
+// The TensorFlow.js model hooks (types only: importing them loads no TensorFlow.js).
+export type { TfGenerator, TfGeneratorModel } from './tf/tf-generator.ts';
+export type { TfDiscriminator, TfDiscriminatorNet, TfDiscriminatorSpec } from './tf/tf-discriminator.ts';
 export { default as fc } from 'fast-check';
 export { main as cli } from './cli/main.ts';

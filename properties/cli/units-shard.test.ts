@@ -28,13 +28,13 @@ const report = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'report.j
 const timeless = (rs: R[]) => rs.map((r) => ({ ...r, durationMs: 0, units: r.units?.map((u) => ({ ...u, durationMs: 0 })) }));
 
 const CLAIMS = ['--claims', 'properties/runner/fixtures/unit-claims.ts'];
-const SEL = ['test.units-demo', 'dirac.eigs', 'dirac.regimes', '--tier', 'all', ...CLAIMS, '--runs', '30'];
+const SEL = ['test.units-demo', 'dirac.eigs', 'dirac.regimes', 'dirac.critical-damping', '--tier', 'all', ...CLAIMS, '--runs', '30'];
 
 test('sharded by durations, merged: the single run\'s report; plan predicts the shards', async () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'gc-units-'));
   const dur = path.join(tmp, 'durations.json');
   // A record in which each demo unit costs a minute: LPT spreads its 7 units over the 3 shards.
-  writeFileSync(dur, JSON.stringify({ version: 1, note: 'test', claims: { 'dirac.eigs': 30_000, 'dirac.regimes': 30_000 }, units: Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`test.units-demo#u${i}`, 60_000])) }));
+  writeFileSync(dur, JSON.stringify({ version: 1, note: 'test', claims: { 'dirac.eigs': 30_000, 'dirac.regimes': 30_000, 'dirac.critical-damping': 1_000 }, units: Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`test.units-demo#u${i}`, 60_000])) }));
   const single = path.join(tmp, 'single');
   expect((await quiet(['run', ...SEL, '--out', single, '--workers', '2'])).code).toBe(0);
   const shards = [1, 2, 3].map((i) => path.join(tmp, `s${i}`));
@@ -48,6 +48,8 @@ test('sharded by durations, merged: the single run\'s report; plan predicts the 
   const merged = path.join(tmp, 'merged');
   expect((await quiet(['merge', ...shards, '--out', merged])).code).toBe(0);
   expect(timeless(report(merged).results)).toEqual(timeless(report(single).results));
+  // Registry order, not id order (critical-damping sorts first but is registered after regimes).
+  expect(report(merged).results.map((r) => r.id)).toEqual(['dirac.eigs', 'dirac.regimes', 'dirac.critical-damping', 'test.units-demo']);
   expect(report(merged).summary).toEqual(report(single).summary);
 
   // Merging without one shard names what is missing (exit 2).
@@ -57,7 +59,7 @@ test('sharded by durations, merged: the single run\'s report; plan predicts the 
 
   const plan = await quiet(['plan', 'test.units-demo', 'dirac.eigs', 'dirac.regimes', '--tier', 'all', ...CLAIMS, '--shards', '3', '--workers', '1', '--durations', dur, '--json']);
   const p = JSON.parse(plan.out) as { predictedWallMinutes: number; items: number; plans: { items: number; cpuMinutes: number }[] };
-  expect(p.items).toBe(9);
+  expect(p.items).toBe(9); // the plan's selection leaves critical-damping out
   // 7 × 1 min + 2 × 0.5 min on 3 single-worker shards: LPT gives 1+1+1, 1+1+0.5, 1+1+0.5 — max 3 min.
   expect(p.plans.map((s) => s.cpuMinutes).sort()).toEqual([2.5, 2.5, 3]);
   expect(p.predictedWallMinutes).toBe(3);

@@ -9,6 +9,11 @@
 import type { BenchRow } from './run.ts';
 import { grid2d, mix3, trainGan, type GaussianMixtureNd } from '../src/systems/shallow-relu-gan/index.ts';
 import { WIDTH_HURTS_SLOW } from '../src/claims/ib/width-hurts.ts';
+import { peersEnabled, runPeer } from './peer.ts';
+import { peakNote } from './peak.ts';
+
+/** Dense FLOPs of one GAN step (D step + G step), d_x = d_z = d: 2BH(13d + 8) (bench/peers/shallow_gan.py). */
+const flopPerStep = (d: number, H: number, B: number) => 2 * B * H * (13 * d + 8);
 
 function stepsPerSecond(data: GaussianMixtureNd, H: number, batch: number): number {
   // Warm up the JIT, then time enough steps for ~1 s of work.
@@ -19,8 +24,27 @@ function stepsPerSecond(data: GaussianMixtureNd, H: number, batch: number): numb
   return steps / ((performance.now() - t0) / 1000);
 }
 
+/**
+ * The hot kernel of ib.adaptivity (the longest single slow-tier item) and the ib sweeps: one training
+ * step on the 2-D grid at H = 128, batch 64, against bench/peers/shallow_gan.py in the same run.
+ */
+function kernelRows(): BenchRow[] {
+  const H = 128, B = 64;
+  const ours = stepsPerSecond(grid2d(), H, B);
+  const flop = flopPerStep(2, H, B);
+  const rows: BenchRow[] = [{ name: 'hot kernel: shallow GAN step (grid, H 128, batch 64), ours', value: ours, unit: 'steps/s', note: `1 thread; ${peakNote((flop * ours) / 1e9)}` }];
+  if (!peersEnabled()) return rows;
+  const peer = runPeer('shallow_gan.py', ['--H', String(H), '--batch', String(B), '--steps', '2000'], { own: true, oneThread: true });
+  const p = peer.result;
+  if (p) {
+    rows.push({ name: 'hot kernel: shallow GAN step, NumPy peer', value: Number(p['steps_per_s']), unit: 'steps/s', note: `bench/peers/shallow_gan.py, 1 BLAS thread; ${peakNote(Number(p['gflops']))}` });
+    rows.push({ name: 'hot kernel: shallow GAN step, ours / NumPy', value: ours / Number(p['steps_per_s']), unit: '×', note: 'wall clock, same run' });
+  } else rows.push({ name: 'hot kernel: shallow GAN step, NumPy peer', value: NaN, unit: '-', note: peer.reason });
+  return rows;
+}
+
 export async function bench(): Promise<BenchRow[]> {
-  const rows: BenchRow[] = [];
+  const rows: BenchRow[] = kernelRows();
   for (const H of [128, 2048]) {
     rows.push({ name: `shallow GAN steps/s (mix3, H = ${H}, batch 64)`, value: stepsPerSecond(mix3(), H, 64), unit: '1/s', note: 'float64, one D + one G step per step, RMSProp' });
   }

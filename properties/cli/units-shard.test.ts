@@ -56,6 +56,19 @@ test('sharded by durations, merged: the single run\'s report; plan predicts the 
   const partial = await quiet(['merge', shards[0]!, shards[1]!, '--out', path.join(tmp, 'bad')]);
   expect(partial.code).toBe(2);
   expect(partial.err).toMatch(/test\.units-demo is missing \d of its 7 units/);
+  // --partial: the complete claims get their verdicts, the split one stays pending (listed), and
+  // merging that report with the last shard finishes it into the single run's report.
+  const half = path.join(tmp, 'half');
+  const h = await quiet(['merge', shards[0]!, shards[1]!, '--partial', '--out', half]);
+  expect(h.code, h.err).toBe(0);
+  expect(h.out).toMatch(/incomplete \(units in shards not merged; kept pending\): test\.units-demo [1-6]\/7/);
+  expect(report(half).results.map((r) => r.id)).not.toContain('test.units-demo');
+  const inTwo = new Set([shards[0]!, shards[1]!].flatMap((d) => report(d).results.map((r) => r.id)));
+  expect(timeless(report(half).results)).toEqual(timeless(report(single).results.filter((r) => inTwo.has(r.id))));
+  expect(new Set(report(half).pendingUnits!.map((u) => u.id))).toEqual(new Set(['test.units-demo']));
+  const whole = path.join(tmp, 'whole');
+  expect((await quiet(['merge', half, shards[2]!, '--out', whole])).code).toBe(0);
+  expect(timeless(report(whole).results)).toEqual(timeless(report(single).results));
 
   const plan = await quiet(['plan', 'test.units-demo', 'dirac.eigs', 'dirac.regimes', '--tier', 'all', ...CLAIMS, '--shards', '3', '--workers', '1', '--durations', dur, '--json']);
   const p = JSON.parse(plan.out) as { predictedWallMinutes: number; items: number; plans: { items: number; cpuMinutes: number }[] };

@@ -71,6 +71,7 @@ function program(): Command {
     .option('--out <dir>', `merged report directory (default ${DEFAULT_OUT})`)
     .option('--json', 'print the merged report JSON on stdout')
     .option('--record-durations [file]', 'update a durations record from the merged results (default: fixtures/durations.json)')
+    .option('--partial', 'merge what is complete: claims with units in shards not given stay pending (listed), for a later merge')
     .action(async (dirs: string[], o) => { process.exitCode = await mergeCommand(dirs, o); });
 
   p.command('plan')

@@ -2,7 +2,8 @@
  * `gan-claims merge <dir…>`: joins shard reports (same global seed and settings) into the report a
  * single run of the same selection writes: results in registry order, and every claim that was
  * split into units across shards reduced here from its units' results (bit-identical to reducing
- * them in one process: the units' values are stored losslessly).
+ * them in one process: the units' values are stored losslessly). With --partial, claims whose units
+ * are not all present are left pending (listed, not reduced), for a later merge with the rest.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +16,7 @@ import { DEFAULT_DURATIONS, loadDurations, recordDurations, saveDurations } from
 import { UsageError } from '../runner/usage-error.ts';
 import { DEFAULT_OUT } from './run-command.ts';
 
-export async function mergeCommand(dirs: string[], flags: { out?: string; json?: boolean; recordDurations?: string | boolean }): Promise<number> {
+export async function mergeCommand(dirs: string[], flags: { out?: string; json?: boolean; recordDurations?: string | boolean; partial?: boolean }): Promise<number> {
   const reports = dirs.map((d) => {
     const f = path.join(d, 'report.json');
     if (!existsSync(f)) throw new UsageError(`merge: no report.json in ${d}`);
@@ -43,21 +44,29 @@ export async function mergeCommand(dirs: string[], flags: { out?: string; json?:
     units.set(u.id, [...list, u]);
   }
   const claims = await allClaims(first.settings.claimFiles);
+  // --partial: a claim with units still missing is not reduced; its units stay pending in the merged
+  // report (so merging it later with the remaining shards finishes it) and it is listed as incomplete.
+  const incomplete: { id: string; units: number; of: number }[] = [];
   for (const [id, list] of units) {
     const claim = claims.find((c) => c.id === id);
     if (!claim) throw new UsageError(`merge: claim ${id} is not registered (add its --claims file to the shard runs)`);
     const n = listUnits(claim, { globalSeed: first.globalSeed, options: first.settings.options }).length;
     if (list.length !== n) {
+      if (flags.partial) {
+        incomplete.push({ id, units: list.length, of: n });
+        continue;
+      }
       const have = new Set(list.map((u) => u.index));
       const missing = Array.from({ length: n }, (_, i) => i).filter((i) => !have.has(i));
-      throw new UsageError(`merge: ${id} is missing ${missing.length} of its ${n} units (${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''}): merge every shard's report`);
+      throw new UsageError(`merge: ${id} is missing ${missing.length} of its ${n} units (${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''}): merge every shard's report (or pass --partial)`);
     }
   }
-  const ids = [...units.keys()];
+  const pending = new Set(incomplete.map((c) => c.id));
+  const ids = [...units.keys()].filter((id) => !pending.has(id));
   const reduced = await runWork(ids.map((id) => ({
     id, globalSeed: first.globalSeed, runs: first.settings.runs, claimFiles: first.settings.claimFiles,
     implSpecs: first.settings.impls, options: first.settings.options, cwd: process.cwd(),
-  })), { workers: 1, doneUnits: [...units.values()].flat() });
+  })), { workers: 1, doneUnits: ids.flatMap((id) => units.get(id)!) });
   for (const r of reduced.results) byId.set(r!.id, r!);
   // Registry order (user claims after built-ins), as a single run of the same selection reports them.
   const order = new Map(claims.map((c, k) => [c.id, k]));
@@ -70,7 +79,9 @@ export async function mergeCommand(dirs: string[], flags: { out?: string; json?:
     summary: summarize(results),
     results,
   };
-  delete merged.pendingUnits;
+  const stillPending = [...pending].flatMap((id) => units.get(id)!).sort((a, b) => a.id.localeCompare(b.id) || a.index - b.index);
+  if (stillPending.length > 0) merged.pendingUnits = stillPending;
+  else delete merged.pendingUnits;
   const out = path.resolve(flags.out ?? DEFAULT_OUT);
   await writeReportDir(merged, out);
   if (flags.recordDurations !== undefined && flags.recordDurations !== false) {
@@ -78,6 +89,9 @@ export async function mergeCommand(dirs: string[], flags: { out?: string; json?:
     saveDurations(file, recordDurations(loadDurations(file), results, [], `recorded by gan-claims merge of ${reports.length} shard report(s), ${merged.startedAt.slice(0, 10)}`));
   }
   if (flags.json) process.stdout.write(`${JSON.stringify(merged)}\n`);
-  else process.stdout.write(`merged ${reports.length} report(s): ${merged.summary.passed} of ${merged.summary.total} claims as expected · report in ${out}\n`);
+  else {
+    process.stdout.write(`merged ${reports.length} report(s): ${merged.summary.passed} of ${merged.summary.total} claims as expected · report in ${out}\n`);
+    if (incomplete.length > 0) process.stdout.write(`incomplete (units in shards not merged; kept pending): ${incomplete.map((c) => `${c.id} ${c.units}/${c.of}`).join(', ')}\n`);
+  }
   return merged.summary.failed === 0 ? 0 : 1;
 }

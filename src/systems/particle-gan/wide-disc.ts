@@ -76,6 +76,27 @@ export class WideDisc {
   private rV0 = new Float64Array(0);
   private rV1 = new Float64Array(0);
   private straddle = new Int32Array(0);
+  // |wᵢ| for the current parameters (gradXGrouped), and the classification it made, recorded for the
+  // regulariser sub-step that follows at the same parameters (regStepGrouped): per group, the fully
+  // active units (actIdx[actOff[k]..actOff[k+1]]), the straddling ones (strIdx[…strOff…]) and, per
+  // (row, straddling unit), whether the hinge is on (bits[bitOff[k] + (q − lo)·ns + s]).
+  private nw = new Float64Array(0);
+  private recording = false;
+  private actIdx = new Int32Array(0);
+  private actOff = new Int32Array(0);
+  private strIdx = new Int32Array(0);
+  private strOff = new Int32Array(0);
+  private bits = new Uint8Array(0);
+  private bitOff = new Int32Array(0);
+  private rR0 = new Float64Array(0);
+  private rR1 = new Float64Array(0);
+  private aw0 = new Float64Array(0);
+  private aw1 = new Float64Array(0);
+  private sw0 = new Float64Array(0);
+  private sw1 = new Float64Array(0);
+  private sb = new Float64Array(0);
+  private saw0 = new Float64Array(0);
+  private saw1 = new Float64Array(0);
 
   constructor(H: number, activation: DiscActivation, rng: Rng, opts: { aStd?: number; wStd?: number; bStd?: number } = {}) {
     if (!Number.isInteger(H) || H < 1) throw new RangeError(`WideDisc: H must be a positive integer, got ${H}`);
@@ -111,7 +132,16 @@ export class WideDisc {
       this.gStart = new Int32Array(rows + 1);
       for (const k of ['gCx', 'gCy', 'gR', 'gS0', 'gS1', 'gSc', 'gV0', 'gV1', 'rV0', 'rV1'] as const) this[k] = new Float64Array(rows);
     }
-    if (this.straddle.length < this.H) this.straddle = new Int32Array(this.H);
+    if (this.straddle.length < this.H) {
+      this.straddle = new Int32Array(this.H);
+      this.nw = new Float64Array(this.H);
+      for (const k of ['rR0', 'rR1', 'aw0', 'aw1', 'sw0', 'sw1', 'sb', 'saw0', 'saw1'] as const) this[k] = new Float64Array(this.H);
+    }
+    if (this.actOff.length < rows + 1) {
+      this.actOff = new Int32Array(rows + 1);
+      this.strOff = new Int32Array(rows + 1);
+      this.bitOff = new Int32Array(rows + 1);
+    }
     if (this.gradBuf.length < 2 * N) {
       this.gradBuf = new Float64Array(2 * N);
       this.vBuf = new Float64Array(2 * N);
@@ -183,36 +213,87 @@ export class WideDisc {
     }
   }
 
-  /** ∇ₓD at the particles, ReLU, grouped: units whose hinge misses a group add one shared term. */
+  /**
+   * ∇ₓD at the particles, ReLU, grouped: units whose hinge misses a group add one shared term. With
+   * `recording` set, the classification is kept for regStepGrouped (same parameters, same groups).
+   */
   private gradXGrouped(x0: Float64Array, x1: Float64Array, N: number, out: Float64Array): void {
     this.ensure(N, N);
     this.buildGroups(x0, x1, N, x0, x1, 0);
-    const { a, w0, w1, b, H, c, rx0, rx1, src, gStart, gCx, gCy, gR, straddle } = this;
+    const { a, w0, w1, b, H, c, rx0, rx1, src, gStart, gCx, gCy, gR, straddle, nw, aw0, aw1, sw0, sw1, sb, saw0, saw1 } = this;
+    const rec = this.recording;
+    // Per unit once, not per (group, unit): |wᵢ| and aᵢwᵢ (the same products the sums below add).
+    for (let i = 0; i < H; i++) {
+      nw[i] = Math.sqrt(w0[i]! * w0[i]! + w1[i]! * w1[i]!);
+      aw0[i] = a[i]! * w0[i]!;
+      aw1[i] = a[i]! * w1[i]!;
+    }
+    let na = 0, nsAll = 0, nb = 0;
     for (let k = 0; k < this.nGroups; k++) {
       let c0 = 0, c1 = 0, ns = 0;
       const cx = gCx[k]!, cy = gCy[k]!, rad = gR[k]!;
+      if (rec) {
+        this.actOff[k] = na;
+        this.strOff[k] = nsAll;
+        this.bitOff[k] = nb;
+        if (this.actIdx.length < na + H) this.actIdx = grow(this.actIdx, na + H);
+      }
+      const actIdx = this.actIdx;
       for (let i = 0; i < H; i++) {
         const t = w0[i]! * cx + w1[i]! * cy + b[i]!;
-        const m = Math.sqrt(w0[i]! * w0[i]! + w1[i]! * w1[i]!) * rad;
+        const m = nw[i]! * rad;
         if (t > m) {
-          c0 += a[i]! * w0[i]!;
-          c1 += a[i]! * w1[i]!;
+          c0 += aw0[i]!;
+          c1 += aw1[i]!;
+          if (rec) actIdx[na++] = i;
         } else if (t >= -m) straddle[ns++] = i;
       }
-      for (let q = gStart[k]!; q < gStart[k + 1]!; q++) {
+      // The straddling units' parameters gathered contiguously for the row loop.
+      for (let s = 0; s < ns; s++) {
+        const i = straddle[s]!;
+        sw0[s] = w0[i]!;
+        sw1[s] = w1[i]!;
+        sb[s] = b[i]!;
+        saw0[s] = aw0[i]!;
+        saw1[s] = aw1[i]!;
+      }
+      const lo = gStart[k]!, hi = gStart[k + 1]!;
+      if (rec) {
+        if (this.strIdx.length < nsAll + ns) this.strIdx = grow(this.strIdx, nsAll + ns);
+        this.strIdx.set(straddle.subarray(0, ns), nsAll);
+        nsAll += ns;
+        if (this.bits.length < nb + (hi - lo) * ns) this.bits = grow(this.bits, nb + (hi - lo) * ns);
+      }
+      const bits = this.bits;
+      for (let q = lo; q < hi; q++) {
         const px = rx0[q]!, py = rx1[q]!;
         let g0 = c0, g1 = c1;
-        for (let s = 0; s < ns; s++) {
-          const i = straddle[s]!;
-          if (w0[i]! * px + w1[i]! * py + b[i]! > 0) {
-            g0 += a[i]! * w0[i]!;
-            g1 += a[i]! * w1[i]!;
+        if (rec) {
+          for (let s = 0; s < ns; s++) {
+            const on = sw0[s]! * px + sw1[s]! * py + sb[s]! > 0;
+            bits[nb++] = on ? 1 : 0;
+            if (on) {
+              g0 += saw0[s]!;
+              g1 += saw1[s]!;
+            }
+          }
+        } else {
+          for (let s = 0; s < ns; s++) {
+            if (sw0[s]! * px + sw1[s]! * py + sb[s]! > 0) {
+              g0 += saw0[s]!;
+              g1 += saw1[s]!;
+            }
           }
         }
         const p = src[q]!;
         out[2 * p] = c * g0;
         out[2 * p + 1] = c * g1;
       }
+    }
+    if (rec) {
+      this.actOff[this.nGroups] = na;
+      this.strOff[this.nGroups] = nsAll;
+      this.bitOff[this.nGroups] = nb;
     }
   }
 
@@ -285,15 +366,21 @@ export class WideDisc {
   }
 
   /**
-   * One ReLU step on the regulariser alone, grouped: the groups are those gradXGrouped just built on
-   * the N generated rows (the V computation in step), so none is rebuilt here. V: dR/d∇D per particle.
+   * One ReLU step on the regulariser alone, grouped: the groups, and which units are on at which rows,
+   * are those gradXGrouped just recorded on the N generated rows at these parameters (the V
+   * computation in step), so nothing is re-classified here. Group-major, each unit's R accumulates
+   * over groups, and over rows within a group, in the same order as a unit-major loop would, so the
+   * result is bit-for-bit that of re-testing every hinge. V: dR/d∇D per particle.
    */
   private regStepGrouped(N: number, alphaD: number, V: Float64Array, gradOut?: Float64Array): void {
-    const { a, w0, w1, b, H, c, rx0, rx1, src, gStart, gCx, gCy, gR, gV0, gV1, rV0, rV1 } = this;
+    const { a, w0, w1, H, c, src, gStart, gV0, gV1, rV0, rV1, actIdx, actOff, strIdx, strOff, bits, bitOff, rR0, rR1 } = this;
     const nG = this.nGroups;
+    rR0.fill(0, 0, H);
+    rR1.fill(0, 0, H);
     for (let k = 0; k < nG; k++) {
       let v0 = 0, v1 = 0;
-      for (let q = gStart[k]!; q < gStart[k + 1]!; q++) {
+      const lo = gStart[k]!, hi = gStart[k + 1]!;
+      for (let q = lo; q < hi; q++) {
         const p = src[q]!;
         rV0[q] = V[2 * p]!;
         rV1[q] = V[2 * p + 1]!;
@@ -302,29 +389,30 @@ export class WideDisc {
       }
       gV0[k] = v0;
       gV1[k] = v1;
-    }
-    for (let i = 0; i < H; i++) {
-      const wi0 = w0[i]!, wi1 = w1[i]!, bi = b[i]!, ai = a[i]!;
-      const nw = Math.sqrt(wi0 * wi0 + wi1 * wi1);
-      let R0 = 0, R1 = 0;
-      for (let k = 0; k < nG; k++) {
-        const t = wi0 * gCx[k]! + wi1 * gCy[k]! + bi;
-        const m = nw * gR[k]!;
-        if (t > m) {
-          R0 += gV0[k]!;
-          R1 += gV1[k]!;
-        } else if (t >= -m) {
-          const hi = gStart[k + 1]!;
-          for (let q = gStart[k]!; q < hi; q++) {
-            if (wi0 * rx0[q]! + wi1 * rx1[q]! + bi > 0) {
-              R0 += rV0[q]!;
-              R1 += rV1[q]!;
-            }
+      for (let j = actOff[k]!, e = actOff[k + 1]!; j < e; j++) {
+        const i = actIdx[j]!;
+        rR0[i] = rR0[i]! + v0;
+        rR1[i] = rR1[i]! + v1;
+      }
+      // Straddling units: each accumulates over the group's rows in row order (bits are row-major).
+      const so = strOff[k]!, ns = strOff[k + 1]! - so, bo = bitOff[k]!;
+      for (let s = 0; s < ns; s++) {
+        const i = strIdx[so + s]!;
+        let r0 = rR0[i]!, r1 = rR1[i]!;
+        for (let q = lo, j = bo + s; q < hi; q++, j += ns) {
+          if (bits[j]) {
+            r0 += rV0[q]!;
+            r1 += rV1[q]!;
           }
         }
+        rR0[i] = r0;
+        rR1[i] = r1;
       }
+    }
+    for (let i = 0; i < H; i++) {
+      const R0 = rR0[i]!, R1 = rR1[i]!, ai = a[i]!;
       // ReLU, σ'' = 0: ∂R/∂a = c w·R, ∂R/∂w = c a R, ∂R/∂b = 0.
-      const dA = c * (wi0 * R0 + wi1 * R1);
+      const dA = c * (w0[i]! * R0 + w1[i]! * R1);
       const dW0 = c * ai * R0;
       const dW1 = c * ai * R1;
       this.updateUnit(i, dA, dW0, dW1, 0, alphaD, gradOut);
@@ -441,7 +529,10 @@ export class WideDisc {
     const V = this.vBuf;
     if (useReg) {
       // dR/d∇D(Xₐ) = β(2g₂⟨∇D⟩/N + 2(g₁ − g₂)/N² ∇D(Xₐ)), from the parameters before this step.
+      // On the regulariser-only ReLU path, gradX records its classification for regStepGrouped.
+      this.recording = !withLoss && this.activation === 'relu' && !this.direct;
       const G = this.gradX(gx0, gx1, N, this.gradBuf);
+      this.recording = false;
       let m0 = 0, m1 = 0;
       for (let p = 0; p < N; p++) {
         m0 += G[2 * p]!;
@@ -554,4 +645,11 @@ export class WideDisc {
     this.w1[i] = this.w1[i]! - alphaD * dW1;
     this.b[i] = this.b[i]! - alphaD * dB;
   }
+}
+
+/** A typed array of at least `min` elements holding `a`'s contents (capacity doubles). */
+function grow<T extends Int32Array | Uint8Array>(a: T, min: number): T {
+  const next = new (a.constructor as new (n: number) => T)(Math.max(min, 2 * a.length, 1024));
+  next.set(a);
+  return next;
 }

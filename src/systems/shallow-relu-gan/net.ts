@@ -146,6 +146,7 @@ export function backward(net: ShallowNet, X: Float64Array, n: number, gY: Float6
         let gv = gTheta[oV + i]!;
         let gb = gTheta[oB + i]!;
         let gw = gTheta[i * d]!;
+        let gw1 = d === 2 ? gTheta[2 * i + 1]! : 0;
         for (let s = 0; s < n; s++) {
           const a = A[ao + s]!;
           const gy = gY[s]!;
@@ -159,8 +160,8 @@ export function backward(net: ShallowNet, X: Float64Array, n: number, gY: Float6
             gw += g * X[s]!;
             if (gX) gX[s] += g * wi;
           } else if (d === 2) {
-            gTheta[2 * i] += g * X[2 * s]!;
-            gTheta[2 * i + 1] += g * X[2 * s + 1]!;
+            gw += g * X[2 * s]!;
+            gw1 += g * X[2 * s + 1]!;
             if (gX) {
               gX[2 * s] += g * wi;
               gX[2 * s + 1] += g * W[2 * i + 1]!;
@@ -173,6 +174,10 @@ export function backward(net: ShallowNet, X: Float64Array, n: number, gY: Float6
         gTheta[oV + i] = gv;
         gTheta[oB + i] = gb;
         if (d === 1) gTheta[i] = gw;
+        else if (d === 2) {
+          gTheta[2 * i] = gw;
+          gTheta[2 * i + 1] = gw1;
+        }
       } else if (gX) {
         for (let s = 0; s < n; s++) {
           const gy = gY[s]!;
@@ -185,6 +190,39 @@ export function backward(net: ShallowNet, X: Float64Array, n: number, gY: Float6
           } else for (let k = 0; k < d; k++) gX[s * d + k] += g * W[i * d + k]!;
         }
       }
+      continue;
+    }
+    if (d === 2 && D === 2 && gTheta) {
+      // The 2-D grid's generator: the general loop below written out, its parameter-gradient sums in
+      // locals (each still added to in sample order, so bit-identical to it).
+      const v0 = V[i]!, v1 = V[H + i]!, wi0 = W[2 * i]!, wi1 = W[2 * i + 1]!;
+      let gv0 = gTheta[oV + i]!, gv1 = gTheta[oV + H + i]!, gb = gTheta[oB + i]!, gw0 = gTheta[2 * i]!, gw1 = gTheta[2 * i + 1]!;
+      for (let s = 0; s < n; s++) {
+        const a = A[ao + s]!;
+        const on = +(a > 0);
+        const gy0 = gY[2 * s]!, gy1 = gY[2 * s + 1]!;
+        let g = 0;
+        if (gy0 !== 0) {
+          gv0 += 0.5 * gy0 * (a + Math.abs(a));
+          g += gy0 * v0 * on;
+        }
+        if (gy1 !== 0) {
+          gv1 += 0.5 * gy1 * (a + Math.abs(a));
+          g += gy1 * v1 * on;
+        }
+        gb += g;
+        gw0 += g * X[2 * s]!;
+        gw1 += g * X[2 * s + 1]!;
+        if (gX) {
+          gX[2 * s] += g * wi0;
+          gX[2 * s + 1] += g * wi1;
+        }
+      }
+      gTheta[oV + i] = gv0;
+      gTheta[oV + H + i] = gv1;
+      gTheta[oB + i] = gb;
+      gTheta[2 * i] = gw0;
+      gTheta[2 * i + 1] = gw1;
       continue;
     }
     for (let s = 0; s < n; s++) {

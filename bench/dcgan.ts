@@ -12,7 +12,10 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './run.ts';
 import { tfSetup } from '../src/tf/setup.ts';
-import { trainGanRun, type GanRunConfig } from '../src/tf/train-gan.ts';
+import { trainGanRun, PAPER_CLAMP, type GanRunConfig } from '../src/tf/train-gan.ts';
+import { trainGanRunsBatched, type BatchedGanConfig } from '../src/tf/train-gans-batched.ts';
+import { tf } from '../src/tf/tf.ts';
+import type { GanData } from '../src/tf/train-gan.ts';
 import { IB_GPU, IB_SETTINGS } from '../src/claims/tf/ib-mnist.ts';
 import { JC_GPU } from '../src/claims/tf/jc-mnist.ts';
 
@@ -53,6 +56,7 @@ export async function bench(): Promise<BenchRow[]> {
     rows.push({ name: `gpu tier ${t.id} runs/hour`, value: 3600 / ((t.steps * msPerStep) / 1000), unit: 'runs/h', note: `${t.runs} runs × ${t.steps} steps needed; ${source}` });
   }
   rows.push({ name: 'gpu tier ib+jc total hours (one process)', value: (totalSteps * msPerStep) / 3.6e6, unit: 'h', note: `${totalSteps} DCGAN steps; ${source}` });
+  rows.push(...(await batchedRows(setup.data, b.name)));
   const peer = spawnSync('python3', [fileURLToPath(new URL('./peers/dcgan.py', import.meta.url)), '--steps', '50'], { encoding: 'utf8', timeout: 10 * 60_000 });
   const line = peer.status === 0 ? peer.stdout.trim().split('\n').pop() : undefined;
   if (line?.startsWith('{')) {
@@ -61,5 +65,36 @@ export async function bench(): Promise<BenchRow[]> {
   } else {
     rows.push({ name: 'PyTorch DCGAN peer', value: NaN, unit: '1/s', note: `not run here: ${(peer.stderr || peer.error?.message || 'python3/torch unavailable').trim().split('\n').pop()}` });
   }
+  return rows;
+}
+
+/**
+ * Runs batched into one model (#14): kernels dispatched per training step per run and run-steps per
+ * second, for one run (trainGanRun) and for R runs (trainGanRunsBatched, every other one clamped as
+ * in jc.mnist). Kernels per step = the difference of tf.profile's kernel counts at two step counts
+ * (the final evaluation cancels); throughput from each trainer's own training-time clock.
+ */
+async function batchedRows(data: GanData, backend: string): Promise<BenchRow[]> {
+  const cfg: BatchedGanConfig = { arch: 'dense', H: 64, nz: 16, alphaG: 1, alphaD: 1, lrG: 1e-3, lrD: 1e-3, gamma: 0.9, batch: 32, steps: 1, evalEvery: 10_000, nEval: 16, nJac: 0, clamp: PAPER_CLAMP };
+  const perStep = async (f: (steps: number) => unknown) => {
+    const count = async (steps: number) => (await tf.profile(() => { f(steps); })).kernels.length;
+    return ((await count(6)) - (await count(2))) / 4;
+  };
+  const rows: BenchRow[] = [];
+  const R = 10;
+  const specs = Array.from({ length: R }, (_, r) => ({ seed: r + 1, clamped: r % 2 === 1 }));
+  const single = (steps: number, clamped: boolean) => trainGanRun({ ...cfg, steps, clamp: clamped ? PAPER_CLAMP : null }, 1, data);
+  const batched = (steps: number) => trainGanRunsBatched({ ...cfg, steps }, specs, data);
+  // Half the runs clamped: one separate run's kernels are the mean of an unclamped and a clamped one.
+  const k1 = ((await perStep((n) => single(n, false))) + (await perStep((n) => single(n, true)))) / 2;
+  const kR = (await perStep(batched)) / R;
+  const note = `dense H=64 nz=16 batch 32, half the runs clamped, ${backend}`;
+  rows.push({ name: 'tf kernels per step per run, 1 run (trainGanRun)', value: k1, unit: 'kernels', note });
+  rows.push({ name: `tf kernels per step per run, ${R} runs batched`, value: kR, unit: 'kernels', note: `${(k1 / kR).toFixed(1)}× fewer (aim ≥ R/2 = ${R / 2})` });
+  const STEPS = 40;
+  const sps1 = (single(STEPS, false).stepsPerSecond + single(STEPS, true).stepsPerSecond) / 2;
+  const spsR = batched(STEPS).batchStepsPerSecond * R;
+  rows.push({ name: 'tf run-steps/s, 1 run at a time', value: sps1, unit: '1/s', note });
+  rows.push({ name: `tf run-steps/s, ${R} runs batched`, value: spsR, unit: '1/s', note: `${(spsR / sps1).toFixed(2)}× the throughput per run${backend === 'wasm' || backend === 'cpu' ? ' (CPU: batched matMuls are slow here, see train-gans-batched.ts; the gain is on GPU backends)' : ''}` });
   return rows;
 }

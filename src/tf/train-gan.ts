@@ -13,6 +13,11 @@ import { makeDiscriminator, makeGenerator, type Arch, type Net } from './gan-mod
 import { PIXELS, toFloat, type MnistSet } from './mnist.ts';
 
 export interface ClampConfig { eps: number; lambdaMin: number; lambdaMax: number }
+/** Radford et al. (2015) DCGAN Adam: β₁ = 0.5 ("β₁ at the suggested value of 0.9 resulted in training oscillation"), β₂ = 0.999. */
+export const ADAM_BETA1 = 0.5;
+export const ADAM_BETA2 = 0.999;
+/** ε of both optimizers (RMSProp: v/√(s + ε); Adam: m̂/(√v̂ + ε), tfjs's forms). */
+export const OPT_EPS = 1e-8;
 /** 003 §4: "a λ_max of 20, a λ_min of 1, and ε of 1". */
 export const PAPER_CLAMP: ClampConfig = { eps: 1, lambdaMin: 1, lambdaMax: 20 };
 
@@ -24,8 +29,15 @@ export interface GanRunConfig {
   alphaD: number;
   lrG: number;
   lrD: number;
-  /** RMSProp decay γ (v ← γv + (1 − γ)g²). */
+  /** RMSProp decay γ (v ← γv + (1 − γ)g²); unused with Adam. */
   gamma: number;
+  /**
+   * 'rmsprop' (default; 000 §5.3's optimizer) or 'adam' (Radford et al.'s DCGAN settings, which 003
+   * §3 trains with: lr 2·10⁻⁴, β₁ = 0.5, β₂ = 0.999).
+   */
+  optimizer?: 'rmsprop' | 'adam';
+  /** Adam's β₁ (default ADAM_BETA1 = 0.5, Radford et al.). */
+  beta1?: number;
   batch: number;
   steps: number;
   clamp: ClampConfig | null;
@@ -60,8 +72,9 @@ export function trainGanRun(cfg: GanRunConfig, seed: number, data: GanData, prog
   const netCfg = { arch: cfg.arch, H: cfg.H, nz: cfg.nz };
   const G = makeGenerator(netCfg, cfg.alphaG, rng.fork());
   const D = makeDiscriminator(netCfg, cfg.alphaD, rng.fork());
-  const optG = tf.train.rmsprop(cfg.lrG, cfg.gamma, 0, 1e-8);
-  const optD = tf.train.rmsprop(cfg.lrD, cfg.gamma, 0, 1e-8);
+  const opt = (lr: number) => (cfg.optimizer === 'adam' ? tf.train.adam(lr, cfg.beta1 ?? ADAM_BETA1, ADAM_BETA2, OPT_EPS) : tf.train.rmsprop(lr, cfg.gamma, 0, OPT_EPS));
+  const optG = opt(cfg.lrG);
+  const optD = opt(cfg.lrD);
   const classes = cfg.digits ?? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
   const pool: number[] = [];
   for (let i = 0; i < data.train.n; i++) if (classes.includes(data.train.labels[i]!)) pool.push(i);
@@ -125,14 +138,14 @@ export function trainGanRun(cfg: GanRunConfig, seed: number, data: GanData, prog
   return { config: cfg, seed, history, final, ...(divergedAt ? { divergedAt } : {}), stepsPerSecond: done / (timeTraining / 1000) };
 }
 
-function normals(rng: Rng, n: number): Float32Array {
+export function normals(rng: Rng, n: number): Float32Array {
   const out = new Float32Array(n);
   for (let i = 0; i < n; i++) out[i] = rng.normal();
   return out;
 }
 
 /** Algorithm 1: δ ~ N(0, I), δ := ε·δ/‖δ‖ per sample. */
-function perturbations(rng: Rng, B: number, nz: number, eps: number): Float32Array {
+export function perturbations(rng: Rng, B: number, nz: number, eps: number): Float32Array {
   const out = new Float32Array(B * nz);
   for (let b = 0; b < B; b++) {
     const v = rng.unitVector(nz);
@@ -141,10 +154,12 @@ function perturbations(rng: Rng, B: number, nz: number, eps: number): Float32Arr
   return out;
 }
 
-function validate(cfg: GanRunConfig): void {
+export function validate(cfg: GanRunConfig): void {
   for (const k of ['lrG', 'lrD', 'batch', 'steps', 'evalEvery', 'nEval'] as const) {
     if (!(cfg[k] > 0 && Number.isFinite(cfg[k]))) throw new RangeError(`GAN config: ${k} must be a positive number, got ${cfg[k]}`);
   }
   if (!(cfg.gamma >= 0 && cfg.gamma < 1)) throw new RangeError(`GAN config: gamma (RMSProp decay) must lie in [0, 1), got ${cfg.gamma}`);
+  if (cfg.optimizer !== undefined && cfg.optimizer !== 'rmsprop' && cfg.optimizer !== 'adam') throw new RangeError(`GAN config: optimizer must be 'rmsprop' or 'adam', got ${String(cfg.optimizer)}`);
+  if (cfg.beta1 !== undefined && !(cfg.beta1 >= 0 && cfg.beta1 < 1)) throw new RangeError(`GAN config: beta1 (Adam) must lie in [0, 1), got ${cfg.beta1}`);
   if (cfg.clamp && !(cfg.clamp.eps > 0 && cfg.clamp.lambdaMin <= cfg.clamp.lambdaMax)) throw new RangeError('GAN config: clamp needs eps > 0 and lambdaMin ≤ lambdaMax');
 }

@@ -66,6 +66,12 @@ test('sharded by durations, merged: the single run\'s report; plan predicts the 
   const inTwo = new Set([shards[0]!, shards[1]!].flatMap((d) => report(d).results.map((r) => r.id)));
   expect(timeless(report(half).results)).toEqual(timeless(report(single).results.filter((r) => inTwo.has(r.id))));
   expect(new Set(report(half).pendingUnits!.map((u) => u.id))).toEqual(new Set(['test.units-demo']));
+  // --record-durations on a partial merge records the pending units it kept, not only the reduced claims.
+  const durPartial = path.join(tmp, 'durations-partial.json');
+  writeFileSync(durPartial, JSON.stringify({ version: 1, note: 'test', claims: {}, units: {} }));
+  expect((await quiet(['merge', shards[0]!, shards[1]!, '--partial', '--out', half, '--record-durations', durPartial])).code).toBe(0);
+  const recPartial = JSON.parse(readFileSync(durPartial, 'utf8')) as { units: Record<string, number> };
+  expect(Object.keys(recPartial.units).filter((k) => k.startsWith('test.units-demo#')).length).toBe(report(half).pendingUnits!.length);
   const whole = path.join(tmp, 'whole');
   expect((await quiet(['merge', half, shards[2]!, '--out', whole])).code).toBe(0);
   expect(timeless(report(whole).results)).toEqual(timeless(report(single).results));

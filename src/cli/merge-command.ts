@@ -86,7 +86,7 @@ export async function mergeCommand(dirs: string[], flags: { out?: string; json?:
   await writeReportDir(merged, out);
   if (flags.recordDurations !== undefined && flags.recordDurations !== false) {
     const file = typeof flags.recordDurations === 'string' ? path.resolve(flags.recordDurations) : DEFAULT_DURATIONS;
-    saveDurations(file, recordDurations(loadDurations(file), results, [], `recorded by gan-claims merge of ${reports.length} shard report(s), ${merged.startedAt.slice(0, 10)}`));
+    saveDurations(file, recordDurations(loadDurations(file), results, stillPending, `recorded by gan-claims merge of ${reports.length} shard report(s), ${merged.startedAt.slice(0, 10)}`));
   }
   if (flags.json) process.stdout.write(`${JSON.stringify(merged)}\n`);
   else {

@@ -48,8 +48,9 @@ export interface JcParams {
 
 export const JC_GPU: JcParams = {
   id: 'jc.mnist', tier: 'gpu', runs: 10,
-  // DCGAN hyperparameters of Radford et al. (003 §3 uses them) but with RMSProp as the rest of this tier.
-  gan: { arch: 'dcgan', H: 64, nz: 100, alphaG: 1, alphaD: 1, lrG: 2e-4, lrD: 2e-4, gamma: 0.9, batch: 64, steps: 5000, evalEvery: 500, nEval: 360, nJac: 32 },
+  // DCGAN hyperparameters of Radford et al., which 003 §3 says it uses: Adam, lr 2·10⁻⁴, β₁ = 0.5
+  // (RMSProp until 2026-12-04, a deviation #17 pointed out; this claim had never run).
+  gan: { arch: 'dcgan', H: 64, nz: 100, alphaG: 1, alphaD: 1, lrG: 2e-4, lrD: 2e-4, gamma: 0.9, optimizer: 'adam', beta1: 0.5, batch: 64, steps: 5000, evalEvery: 500, nEval: 360, nJac: 32 },
 };
 
 export const JC_SMOKE: JcParams = {
@@ -114,7 +115,7 @@ export function makeJcRun(p: JcParams) {
       evidence: {
         ...setupEvidence(setup),
         decides: smoke ? 'pipeline only (smoke): metrics sane, Jacobian cross-checked; the tests below do not decide the paper\'s claim at this scale' : 'the paper\'s claim (tests below at α = 0.05)',
-        setup: `${p.runs} + ${p.runs} runs (same seeds), ${p.gan.arch} H=${p.gan.H} nz=${p.gan.nz}, ${p.gan.steps} steps, batch ${p.gan.batch}, RMSProp γ=${p.gan.gamma} lrG=${p.gan.lrG} lrD=${p.gan.lrD}, digits ${p.gan.digits?.join(',') ?? 'all'}, clamp λmax=20 λmin=1 ε=1, ${p.gan.nEval} samples, log cond over ${p.gan.nJac} fixed z`,
+        setup: `${p.runs} + ${p.runs} runs (same seeds), ${p.gan.arch} H=${p.gan.H} nz=${p.gan.nz}, ${p.gan.steps} steps, batch ${p.gan.batch}, ${p.gan.optimizer === 'adam' ? `Adam β₁=${p.gan.beta1}` : `RMSProp γ=${p.gan.gamma}`} lrG=${p.gan.lrG} lrD=${p.gan.lrD}, digits ${p.gan.digits?.join(',') ?? 'all'}, clamp λmax=20 λmin=1 ε=1, ${p.gan.nEval} samples, log cond over ${p.gan.nJac} fixed z`,
         alpha: ALPHA,
         meanLogCondUnclamped: mean(free.map((r) => r.final.logCond)),
         meanLogCondClamped: mean(clamped.map((r) => r.final.logCond)),
@@ -166,7 +167,7 @@ export const jcMnist: Claim = experiment({
   id: JC_GPU.id,
   source: { paper: '003_cb9c7e829c17fc25.txt', where: '§3–4, Fig. 1, Algorithm 1' },
   statement,
-  checks: `10 DCGAN runs on MNIST with and 10 without Jacobian Clamping (same seeds, TensorFlow.js on a GPU): clamped runs have lower final mean log condition number (Mann–Whitney, one-sided) and lower spread of classifier score and Fréchet distance (Mann–Whitney on absolute deviations from the median); across unclamped runs Pearson r(mean log condition, least-sampled class count) < 0 with p < ${ALPHA}, CI reported next to the paper's −0.86.`,
+  checks: `10 DCGAN runs on MNIST with and 10 without Jacobian Clamping (same seeds, TensorFlow.js on a GPU, Adam with Radford et al.'s settings): clamped runs have lower final mean log condition number (Mann–Whitney, one-sided) and lower spread of classifier score and Fréchet distance (Mann–Whitney on absolute deviations from the median); across unclamped runs Pearson r(mean log condition, least-sampled class count) < 0 with p < ${ALPHA}, CI reported next to the paper's −0.86.`,
   tier: 'gpu', kind: 'statistical', expect: 'holds', exercises: ['jacobian-clamping'],
   run: makeJcRun(JC_GPU),
 });

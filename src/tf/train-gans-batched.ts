@@ -21,6 +21,7 @@ import { Rng } from '../random/rng.ts';
 import { tf, type Tensor } from './tf.ts';
 import { makeDiscriminator, makeGenerator, type Net } from './gan-models.ts';
 import { evaluateGenerator } from './gan-eval.ts';
+import { matMul } from './matmul.ts';
 import { PIXELS, toFloat } from './mnist.ts';
 import {
   ADAM_BETA1, ADAM_BETA2, OPT_EPS, normals, perturbations, validate,
@@ -43,23 +44,14 @@ export type BatchedGanConfig = Omit<GanRunConfig, 'clamp' | 'arch'> & { arch: 'd
 
 
 /**
- * x [R, B, m] · w [R, m, n] → [R, B, n], with a gradient made of untransposed batched matMuls (see
- * matmul.ts). One kernel per product whatever R: the point on GPU backends, where each kernel costs
+ * x [R, B, m] · w [R, m, n] → [R, B, n]: matmul.ts's matMul on stacked tensors (untransposed batched
+ * matMuls in the gradient too). One kernel per product whatever R: the point on GPU backends, where each kernel costs
  * ~50 µs of engine overhead (GPU.md). On wasm it is the wrong trade: its BatchMatMul with a batch of
  * 10 costs ~90× one 2-D matMul of the same slice ([10,32,128]·[10,128,784] 28 ms vs [32,128]·[128,784]
  * 0.3 ms, 2026-12-04), and splitting it costs as much in copies (unstacking [10,784,128] 24 ms), so on
  * CPU separate runs on worker threads are faster (`npm run bench` measures both).
  */
-const bmm = tf.customGrad(((x: Tensor, w: Tensor, save: (t: Tensor[]) => void) => {
-  save([x, w]);
-  return {
-    value: tf.matMul(x as tf.Tensor3D, w as tf.Tensor3D),
-    gradFunc: (dy: Tensor, saved: Tensor[]) => {
-      const [x0, w0] = saved as [tf.Tensor3D, tf.Tensor3D];
-      return [tf.matMul(dy as tf.Tensor3D, tf.transpose(w0, [0, 2, 1])), tf.matMul(tf.transpose(x0, [0, 2, 1]), dy as tf.Tensor3D)];
-    },
-  };
-}) as unknown as Parameters<typeof tf.customGrad>[0]);
+const bmm = matMul;
 
 interface Stack { W: tf.Variable[]; b: tf.Variable[]; vars: tf.Variable[] }
 
